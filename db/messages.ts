@@ -1,0 +1,181 @@
+/** Messages: ingest from channels (idempotent), the replies we write, and reading a thread. */
+import { stmt, type Db } from './open';
+
+export interface MessageRow {
+  id: number;
+  threadId: number;
+  direction: 'in' | 'out';
+  authorName: string;
+  authorHandle: string | null;
+  text: string;
+  createdAt: number;
+  sendState: 'queued' | 'sending' | 'sent' | 'failed' | 'unknown' | null;
+  sendError: string | null;
+  externalId: string | null;
+}
+
+const SELECT = `SELECT id, thread_id AS threadId, direction, author_name AS authorName, author_handle AS authorHandle, text,
+  created_at AS createdAt, send_state AS sendState, send_error AS sendError, external_id AS externalId FROM messages`;
+
+export function messagesOf(db: Db, threadId: number): MessageRow[] {
+  return stmt<[number], MessageRow>(db, `${SELECT} WHERE thread_id = ? ORDER BY created_at, id`).all(threadId);
+}
+
+export function getMessage(db: Db, id: number): MessageRow | null {
+  return stmt<[number], MessageRow>(db, `${SELECT} WHERE id = ?`).get(id) ?? null;
+}
+
+/** One normalised channel item, as the ingest needs it (main maps adapter output to this). */
+export interface IngestItem {
+  accountId: number;
+  network: string;
+  externalId: string;
+  threadExternalId: string;
+  kind: string;
+  direction: 'in' | 'out';
+  customer: { externalId: string; handle: string; displayName: string; followerCount: number | null };
+  authorName: string;
+  authorHandle: string | null;
+  text: string;
+  createdAt: number;
+  raw: string;
+  /** Computed by main from the item; applied when this is the thread's newest inbound message. */
+  priority: number;
+  priorityReasons: string[];
+}
+
+export interface IngestOutcome {
+  inserted: boolean;
+  threadId: number;
+  reopened: boolean;
+}
+
+/**
+ * Stores one item; call inside a transaction (see ingestBatch). A message already stored under
+ * (account, external id) is left alone, so a re-polled page never duplicates anything.
+ */
+export function ingestItem(db: Db, item: IngestItem, now: number): IngestOutcome {
+  const identity = upsertIdentity(db, item, now);
+  const threadId = upsertThread(db, item, identity, now);
+  const info = stmt(
+    db,
+    `INSERT INTO messages (thread_id, account_id, external_id, direction, author_name, author_handle, text, created_at, raw)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, external_id) DO NOTHING`,
+  ).run(threadId, item.accountId, item.externalId, item.direction, item.authorName, item.authorHandle, item.text, item.createdAt, item.raw);
+  if (info.changes === 0) return { inserted: false, threadId, reopened: false };
+
+  const inbound = item.direction === 'in';
+  const reopened =
+    inbound &&
+    stmt(db, `UPDATE threads SET status = 'open' WHERE id = ? AND status = 'resolved' AND ? > coalesce(last_outbound_at, 0)`).run(
+      threadId,
+      item.createdAt,
+    ).changes > 0;
+  // Newest-wins fields change only when this message is the newest of the thread.
+  stmt(
+    db,
+    `UPDATE threads SET
+       message_count = message_count + 1,
+       snippet = CASE WHEN @at >= last_message_at THEN @snippet ELSE snippet END,
+       last_direction = CASE WHEN @at >= last_message_at THEN @direction ELSE last_direction END,
+       unread = CASE WHEN @at >= last_message_at THEN @inbound ELSE unread END,
+       last_message_at = max(last_message_at, @at),
+       last_inbound_at = CASE WHEN @inbound = 1 THEN max(coalesce(last_inbound_at, 0), @at) ELSE last_inbound_at END,
+       last_inbound_external_id = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @externalId ELSE last_inbound_external_id END,
+       priority = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @priority ELSE priority END,
+       priority_reasons = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @reasons ELSE priority_reasons END,
+       last_outbound_at = CASE WHEN @inbound = 0 THEN max(coalesce(last_outbound_at, 0), @at) ELSE last_outbound_at END
+     WHERE id = @threadId`,
+  ).run({
+    at: item.createdAt,
+    snippet: snippetOf(item.text),
+    direction: item.direction,
+    inbound: inbound ? 1 : 0,
+    externalId: item.externalId,
+    priority: item.priority,
+    reasons: JSON.stringify(item.priorityReasons),
+    threadId,
+  });
+  return { inserted: true, threadId, reopened };
+}
+
+function upsertIdentity(db: Db, item: IngestItem, now: number): { id: number; customerId: number } {
+  const c = item.customer;
+  const found = stmt<[string, string], { id: number; customerId: number }>(
+    db,
+    `SELECT id, customer_id AS customerId FROM identities WHERE network = ? AND external_id = ?`,
+  ).get(item.network, c.externalId);
+  if (found) {
+    stmt(
+      db,
+      `UPDATE identities SET handle = ?, display_name = ?, follower_count = coalesce(?, follower_count), updated_at = ? WHERE id = ?`,
+    ).run(c.handle, c.displayName, c.followerCount, now, found.id);
+    return found;
+  }
+  const customerId = Number(
+    stmt(db, `INSERT INTO customers (display_name, created_at) VALUES (?, ?)`).run(c.displayName, item.createdAt).lastInsertRowid,
+  );
+  const id = Number(
+    stmt(
+      db,
+      `INSERT INTO identities (customer_id, network, external_id, handle, display_name, follower_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(customerId, item.network, c.externalId, c.handle, c.displayName, c.followerCount, now).lastInsertRowid,
+  );
+  return { id, customerId };
+}
+
+function upsertThread(db: Db, item: IngestItem, identity: { id: number; customerId: number }, now: number): number {
+  const found = stmt<[number, string], { id: number }>(db, `SELECT id FROM threads WHERE account_id = ? AND external_id = ?`).get(
+    item.accountId,
+    item.threadExternalId,
+  );
+  if (found) return found.id;
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO threads (account_id, identity_id, customer_id, external_id, kind, last_message_at, unread, created_at)
+       VALUES (?, ?, ?, ?, ?, 0, 0, ?)`,
+    ).run(item.accountId, identity.id, identity.customerId, item.threadExternalId, item.kind, Math.min(now, item.createdAt))
+      .lastInsertRowid,
+  );
+}
+
+/** First line-ish of a message for the inbox row: whitespace folded, bounded. */
+export function snippetOf(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return folded.length > 160 ? `${folded.slice(0, 159)}…` : folded;
+}
+
+/** Stores a batch atomically; returns what happened per item. */
+export function ingestBatch(db: Db, items: IngestItem[], now: number): IngestOutcome[] {
+  return db.transaction(() => items.map((item) => ingestItem(db, item, now)))();
+}
+
+/** Adds one of our replies to its thread (the outbox row is written in the same transaction). */
+export function insertOutgoing(
+  db: Db,
+  r: { threadId: number; accountId: number; authorName: string; text: string; createdAt: number },
+): number {
+  const id = Number(
+    stmt(
+      db,
+      `INSERT INTO messages (thread_id, account_id, external_id, direction, author_name, text, created_at, send_state)
+       VALUES (?, ?, NULL, 'out', ?, ?, ?, 'queued')`,
+    ).run(r.threadId, r.accountId, r.authorName, r.text, r.createdAt).lastInsertRowid,
+  );
+  stmt(
+    db,
+    `UPDATE threads SET message_count = message_count + 1, snippet = ?, last_direction = 'out', unread = 0,
+       last_message_at = max(last_message_at, ?), last_outbound_at = max(coalesce(last_outbound_at, 0), ?) WHERE id = ?`,
+  ).run(snippetOf(r.text), r.createdAt, r.createdAt, r.threadId);
+  return id;
+}
+
+export function setSendState(db: Db, messageId: number, state: MessageRow['sendState'], error: string | null, externalId?: string): void {
+  stmt(db, `UPDATE messages SET send_state = ?, send_error = ?, external_id = coalesce(?, external_id) WHERE id = ?`).run(
+    state,
+    error,
+    externalId ?? null,
+    messageId,
+  );
+}

@@ -1,0 +1,116 @@
+/** Threads: the inbox list, one thread with its messages, status and read state. */
+import { stmt, type Db } from './open';
+
+export interface ThreadRow {
+  id: number;
+  accountId: number;
+  accountName: string;
+  channel: string;
+  network: string;
+  kind: string;
+  status: string;
+  priority: number;
+  priorityReasons: string[];
+  unread: boolean;
+  customerId: number;
+  customerName: string;
+  customerHandle: string;
+  followerCount: number | null;
+  snippet: string;
+  lastDirection: 'in' | 'out';
+  lastMessageAt: number;
+  lastInboundAt: number | null;
+  lastOutboundAt: number | null;
+  messageCount: number;
+  externalId: string;
+  lastInboundExternalId: string | null;
+  identityExternalId: string;
+}
+
+type RawThread = Omit<ThreadRow, 'priorityReasons' | 'unread'> & { priorityReasons: string; unread: number };
+
+const SELECT = `SELECT t.id, t.account_id AS accountId, a.name AS accountName, a.channel, a.network, t.kind, t.status,
+  t.priority, t.priority_reasons AS priorityReasons, t.unread, t.customer_id AS customerId,
+  i.display_name AS customerName, i.handle AS customerHandle, i.follower_count AS followerCount, t.snippet,
+  t.last_direction AS lastDirection, t.last_message_at AS lastMessageAt, t.last_inbound_at AS lastInboundAt,
+  t.last_outbound_at AS lastOutboundAt, t.message_count AS messageCount, t.external_id AS externalId,
+  t.last_inbound_external_id AS lastInboundExternalId, i.external_id AS identityExternalId
+  FROM threads t JOIN accounts a ON a.id = t.account_id JOIN identities i ON i.id = t.identity_id`;
+
+const parse = (r: RawThread): ThreadRow => ({
+  ...r,
+  unread: r.unread === 1,
+  priorityReasons: JSON.parse(r.priorityReasons) as string[],
+});
+
+export type InboxFilter = 'open' | 'resolved' | 'all';
+const ORDER = `ORDER BY t.priority DESC, t.last_message_at DESC, t.id DESC`;
+
+export function listThreads(db: Db, filter: InboxFilter, offset: number, limit: number): { items: ThreadRow[]; total: number } {
+  if (filter === 'all') {
+    const items = stmt<[number, number], RawThread>(db, `${SELECT} ${ORDER} LIMIT ? OFFSET ?`).all(limit, offset).map(parse);
+    const total = stmt<[], { n: number }>(db, `SELECT count(*) AS n FROM threads`).get()?.n ?? 0;
+    return { items, total };
+  }
+  const items = stmt<[string, number, number], RawThread>(db, `${SELECT} WHERE t.status = ? ${ORDER} LIMIT ? OFFSET ?`)
+    .all(filter, limit, offset)
+    .map(parse);
+  const total = stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM threads WHERE status = ?`).get(filter)?.n ?? 0;
+  return { items, total };
+}
+
+export function getThread(db: Db, id: number): ThreadRow | null {
+  const r = stmt<[number], RawThread>(db, `${SELECT} WHERE t.id = ?`).get(id);
+  return r ? parse(r) : null;
+}
+
+export function threadsOfCustomer(db: Db, customerId: number, exceptThreadId: number, limit: number): ThreadRow[] {
+  return stmt<[number, number, number], RawThread>(
+    db,
+    `${SELECT} WHERE t.customer_id = ? AND t.id <> ? ORDER BY t.last_message_at DESC LIMIT ?`,
+  )
+    .all(customerId, exceptThreadId, limit)
+    .map(parse);
+}
+
+export function threadIdsOfCustomerCount(db: Db, customerId: number): number {
+  return stmt<[number], { n: number }>(db, `SELECT count(*) AS n FROM threads WHERE customer_id = ?`).get(customerId)?.n ?? 0;
+}
+
+export function setThreadStatus(db: Db, id: number, status: string): void {
+  stmt(db, `UPDATE threads SET status = ? WHERE id = ?`).run(status, id);
+}
+
+export function setThreadUnread(db: Db, id: number, unread: boolean): boolean {
+  return stmt(db, `UPDATE threads SET unread = ? WHERE id = ? AND unread <> ?`).run(unread ? 1 : 0, id, unread ? 1 : 0).changes > 0;
+}
+
+export interface CustomerRow {
+  id: number;
+  displayName: string;
+  handle: string;
+  network: string;
+  followerCount: number | null;
+  firstSeenAt: number;
+}
+
+export function customerOfThread(db: Db, threadId: number): CustomerRow | null {
+  return (
+    stmt<[number], CustomerRow>(
+      db,
+      `SELECT c.id, i.display_name AS displayName, i.handle, i.network, i.follower_count AS followerCount, c.created_at AS firstSeenAt
+       FROM threads t JOIN customers c ON c.id = t.customer_id JOIN identities i ON i.id = t.identity_id WHERE t.id = ?`,
+    ).get(threadId) ?? null
+  );
+}
+
+/**
+ * Tidies imported history: threads whose last word was ours before `answeredBefore` are resolved;
+ * anything older than `readBefore` counts as read.
+ */
+export function resolveAnsweredBefore(db: Db, answeredBefore: number, readBefore: number): void {
+  db.transaction(() => {
+    stmt(db, `UPDATE threads SET status = 'resolved', unread = 0 WHERE last_direction = 'out' AND last_message_at < ?`).run(answeredBefore);
+    stmt(db, `UPDATE threads SET unread = 0 WHERE last_message_at < ?`).run(readBefore);
+  })();
+}

@@ -1,0 +1,142 @@
+/**
+ * The core both hosts run: the database, the handlers of the contract, the event bus, the poller
+ * and the outbox. It never imports electron, so it runs under plain Node (headless host, tests).
+ */
+import { adapterState, listAccounts, setAccountState, type AccountRow } from '../db/accounts';
+import { openDatabase, type Db } from '../db/open';
+import type { Channel, Handlers, Network } from '../preload/contract';
+import { EventBus } from './api/events';
+import { createHandlers } from './api/handlers';
+import { accountView } from './api/views';
+import { cursorsOf } from '../db/cursors';
+import { ADAPTERS } from './channels/registry';
+import type { AccountRecord, AdapterFactory, ChannelAdapter } from './channels/types';
+import { bootstrap } from './services/bootstrap';
+import { systemClock, type Clock } from './services/clock';
+import { OutboxWorker } from './services/outbox';
+import { Poller } from './services/poller';
+
+export interface CoreOptions {
+  dbPath: string;
+  host: 'electron' | 'web';
+  version: string;
+  clock?: Clock;
+  random?: () => number;
+  adapters?: Partial<Record<Channel, AdapterFactory>>;
+  /** First launch on an empty database creates the demo accounts and starter library (default true). */
+  seedDemo?: boolean;
+  outboxGapMs?: number;
+  log?: (msg: string) => void;
+}
+
+export interface CoreContext {
+  db: Db;
+  bus: EventBus;
+  clock: Clock;
+  host: 'electron' | 'web';
+  version: string;
+  dbPath: string;
+  adapterFor(accountId: number): ChannelAdapter | null;
+  kickOutbox(): void;
+}
+
+export interface Core {
+  db: Db;
+  bus: EventBus;
+  handlers: Handlers;
+  poller: Poller;
+  outbox: OutboxWorker;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const db = openDatabase(opts.dbPath);
+  const clock = opts.clock ?? systemClock;
+  const bus = new EventBus();
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const factories = opts.adapters ?? ADAPTERS;
+  const adapters = new Map<number, ChannelAdapter>();
+
+  const record = (a: AccountRow): AccountRecord => ({
+    id: a.id,
+    channel: a.channel as Channel,
+    network: a.network as Network,
+    name: a.name,
+    handle: a.handle,
+    config: a.config,
+  });
+  const adapterFor = (accountId: number): ChannelAdapter | null => {
+    const cached = adapters.get(accountId);
+    if (cached) return cached;
+    const row = listAccounts(db).find((a) => a.id === accountId);
+    const factory = row ? factories[row.channel as Channel] : undefined;
+    if (!row || !factory) return null;
+    const adapter = factory({ account: record(row), state: adapterState(db, row.id), now: () => clock.now() });
+    adapters.set(accountId, adapter);
+    return adapter;
+  };
+
+  const emitAccounts = () =>
+    bus.emit('accounts.changed', { accounts: listAccounts(db).map((a) => accountView(a, cursorsOf(db, a.id))) });
+
+  const poller = new Poller({
+    db,
+    clock,
+    bus,
+    log,
+    ...(opts.random ? { random: opts.random } : {}),
+    accounts: () =>
+      listAccounts(db)
+        .filter((a) => a.state === 'active')
+        .flatMap((a) => {
+          const adapter = adapterFor(a.id);
+          return adapter ? [{ account: record(a), adapter }] : [];
+        }),
+    onAccountsChanged: emitAccounts,
+  });
+  const outbox = new OutboxWorker({
+    db,
+    clock,
+    bus,
+    log,
+    adapterFor,
+    ...(opts.random ? { random: opts.random } : {}),
+    ...(opts.outboxGapMs !== undefined ? { minGapMs: opts.outboxGapMs } : {}),
+    onAuthFailed: (id) => {
+      setAccountState(db, id, 'needs_reauth');
+      emitAccounts();
+    },
+  });
+
+  const ctx: CoreContext = {
+    db,
+    bus,
+    clock,
+    host: opts.host,
+    version: opts.version,
+    dbPath: opts.dbPath,
+    adapterFor,
+    kickOutbox: () => outbox.kick(),
+  };
+  const handlers = createHandlers(ctx);
+
+  return {
+    db,
+    bus,
+    handlers,
+    poller,
+    outbox,
+    async start() {
+      if (opts.seedDemo ?? true) await bootstrap(db, clock, poller);
+      await outbox.start();
+      poller.start();
+    },
+    async stop() {
+      poller.stop();
+      outbox.stop();
+      await outbox.idle();
+      db.close();
+    },
+  };
+}
