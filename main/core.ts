@@ -9,7 +9,6 @@ import { EventBus } from './api/events';
 import { createHandlers } from './api/handlers';
 import { accountView } from './api/views';
 import { cursorsOf } from '../db/cursors';
-import { ADAPTERS } from './channels/registry';
 import type { AccountRecord, AdapterFactory, ChannelAdapter } from './channels/types';
 import { bootstrap } from './services/bootstrap';
 import { systemClock, type Clock } from './services/clock';
@@ -22,7 +21,8 @@ export interface CoreOptions {
   version: string;
   clock?: Clock;
   random?: () => number;
-  adapters?: Partial<Record<Channel, AdapterFactory>>;
+  /** Adapter factories by channel (main/channels/registry in the app; fakes in tests). */
+  adapters: Partial<Record<Channel, AdapterFactory>>;
   /** First launch on an empty database creates the demo accounts and starter library (default true). */
   seedDemo?: boolean;
   outboxGapMs?: number;
@@ -55,7 +55,7 @@ export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const bus = new EventBus();
   const log = opts.log ?? ((m: string) => console.log(m));
-  const factories = opts.adapters ?? ADAPTERS;
+  const factories = opts.adapters;
   const adapters = new Map<number, ChannelAdapter>();
 
   const record = (a: AccountRow): AccountRecord => ({
@@ -117,7 +117,8 @@ export function createCore(opts: CoreOptions): Core {
     version: opts.version,
     dbPath: opts.dbPath,
     adapterFor,
-    kickOutbox: () => outbox.kick(),
+    // After the current request has answered, so its reply shows the state it was written in.
+    kickOutbox: () => void setImmediate(() => outbox.kick()),
   };
   const handlers = createHandlers(ctx);
 

@@ -1,0 +1,35 @@
+/** A core on a temp database with one scripted account, for service and handler tests. */
+import { createAccount } from '../../db/accounts';
+import { createCore, type Core } from '../../main/core';
+import type { ChannelAdapter } from '../../main/channels/types';
+import type { Events, EventKey } from '../../preload/contract';
+import type { ManualClock } from './clock';
+
+export interface TestCore {
+  core: Core;
+  accountId: number;
+  events: Array<{ event: EventKey; payload: Events[EventKey] }>;
+}
+
+export function coreWith(dbPath: string, adapter: ChannelAdapter, clock: ManualClock, opts: { outboxGapMs?: number } = {}): TestCore {
+  const core = createCore({
+    dbPath,
+    host: 'web',
+    version: 'test',
+    clock,
+    random: () => 1,
+    seedDemo: false,
+    adapters: { demo: () => adapter },
+    outboxGapMs: opts.outboxGapMs ?? 0,
+    log: () => {},
+  });
+  const existing = core.db.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: number } | undefined;
+  const accountId =
+    existing?.id ?? createAccount(core.db, { channel: 'demo', network: 'x', name: 'Harbor · X', handle: '@harbor', config: {}, now: clock.now() });
+  const events: TestCore['events'] = [];
+  core.bus.subscribe((event, payload) => events.push({ event, payload }));
+  return { core, accountId, events };
+}
+
+/** Lets pending promise callbacks run (the adapter calls are async). */
+export const flush = () => new Promise((r) => setImmediate(r));
