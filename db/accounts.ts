@@ -62,3 +62,16 @@ export function adapterState(db: Db, accountId: number): { get(key: string): str
     },
   };
 }
+
+export function updateAccount(db: Db, id: number, a: { name: string; handle: string; config: Record<string, unknown> }): void {
+  stmt(db, `UPDATE accounts SET name = ?, handle = ?, config = ? WHERE id = ?`).run(a.name, a.handle, JSON.stringify(a.config), id);
+}
+
+export function deleteAccount(db: Db, id: number): void {
+  stmt(db, `DELETE FROM accounts WHERE id = ?`).run(id);
+}
+
+/** Clears the failures a stream accumulated under old credentials, so polling starts fresh. */
+export function resetPollHealth(db: Db, id: number): void {
+  stmt(db, `UPDATE poll_cursors SET last_error = NULL, failures = 0, next_poll_at = NULL WHERE account_id = ?`).run(id);
+}

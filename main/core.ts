@@ -2,15 +2,15 @@
  * The core both hosts run: the database, the handlers of the contract, the event bus, the poller
  * and the outbox. It never imports electron, so it runs under plain Node (headless host, tests).
  */
-import { adapterState, listAccounts, setAccountState, type AccountRow } from '../db/accounts';
+import { adapterState, getAccount, listAccounts, setAccountState, type AccountRow } from '../db/accounts';
 import { openDatabase, type Db } from '../db/open';
 import type { Channel, Handlers, Network } from '../preload/contract';
 import { EventBus } from './api/events';
 import { createHandlers } from './api/handlers';
-import { accountView } from './api/views';
-import { cursorsOf } from '../db/cursors';
-import type { AccountRecord, AdapterFactory, ChannelAdapter } from './channels/types';
+import { accountSummary } from './api/views';
+import type { AccountRecord, AdapterContext, ChannelAdapter, ChannelModule } from './channels/types';
 import { bootstrap } from './services/bootstrap';
+import { Credentials, osKeychain, type Keychain } from './services/credentials';
 import { systemClock, type Clock } from './services/clock';
 import { OutboxWorker } from './services/outbox';
 import { Poller } from './services/poller';
@@ -21,12 +21,16 @@ export interface CoreOptions {
   version: string;
   clock?: Clock;
   random?: () => number;
-  /** Adapter factories by channel (main/channels/registry in the app; fakes in tests). */
-  adapters: Partial<Record<Channel, AdapterFactory>>;
+  /** Channel modules (main/channels/registry in the app; fakes in tests). */
+  channels: Partial<Record<Channel, ChannelModule>>;
   /** First launch on an empty database creates the demo accounts and starter library (default true). */
   seedDemo?: boolean;
   outboxGapMs?: number;
   log?: (msg: string) => void;
+  /** Where account secrets live; the OS keychain unless a test passes another. */
+  keychain?: Keychain;
+  /** The HTTP client adapters use; tests inject faults here. */
+  fetch?: typeof fetch;
 }
 
 export interface CoreContext {
@@ -36,8 +40,16 @@ export interface CoreContext {
   host: 'electron' | 'web';
   version: string;
   dbPath: string;
+  credentials: Credentials;
+  fetch: typeof fetch;
+  modules: Partial<Record<Channel, ChannelModule>>;
+  contextFor(accountId: number): AdapterContext | null;
   adapterFor(accountId: number): ChannelAdapter | null;
+  /** Forgets a cached adapter (account reconnected, removed or its config changed). */
+  dropAdapter(accountId: number): void;
   kickOutbox(): void;
+  poller: Poller;
+  emitAccounts(): void;
 }
 
 export interface Core {
@@ -55,8 +67,10 @@ export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const bus = new EventBus();
   const log = opts.log ?? ((m: string) => console.log(m));
-  const factories = opts.adapters;
+  const modules = opts.channels;
   const adapters = new Map<number, ChannelAdapter>();
+  const credentials = new Credentials(opts.keychain ?? osKeychain());
+  const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
 
   const record = (a: AccountRow): AccountRecord => ({
     id: a.id,
@@ -66,19 +80,26 @@ export function createCore(opts: CoreOptions): Core {
     handle: a.handle,
     config: a.config,
   });
+  const contextFor = (row: AccountRow): AdapterContext => ({
+    account: record(row),
+    state: adapterState(db, row.id),
+    secrets: credentials.storeFor(row.id),
+    now: () => clock.now(),
+    fetch: fetchImpl,
+  });
   const adapterFor = (accountId: number): ChannelAdapter | null => {
     const cached = adapters.get(accountId);
     if (cached) return cached;
-    const row = listAccounts(db).find((a) => a.id === accountId);
-    const factory = row ? factories[row.channel as Channel] : undefined;
-    if (!row || !factory) return null;
-    const adapter = factory({ account: record(row), state: adapterState(db, row.id), now: () => clock.now() });
+    const row = getAccount(db, accountId);
+    const module = row ? modules[row.channel as Channel] : undefined;
+    if (!row || !module) return null;
+    const adapter = module.create(contextFor(row));
     adapters.set(accountId, adapter);
     return adapter;
   };
 
   const emitAccounts = () =>
-    bus.emit('accounts.changed', { accounts: listAccounts(db).map((a) => accountView(a, cursorsOf(db, a.id))) });
+    bus.emit('accounts.changed', { accounts: listAccounts(db).map((a) => accountSummary(db, a)) });
 
   const poller = new Poller({
     db,
@@ -116,7 +137,17 @@ export function createCore(opts: CoreOptions): Core {
     host: opts.host,
     version: opts.version,
     dbPath: opts.dbPath,
+    credentials,
+    fetch: fetchImpl,
+    modules,
+    contextFor: (id) => {
+      const row = getAccount(db, id);
+      return row ? contextFor(row) : null;
+    },
     adapterFor,
+    dropAdapter: (id) => void adapters.delete(id),
+    poller,
+    emitAccounts,
     // After the current request has answered, so its reply shows the state it was written in.
     kickOutbox: () => void setImmediate(() => outbox.kick()),
   };

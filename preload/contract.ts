@@ -92,6 +92,25 @@ export interface AccountSummary {
   lastPollAt: number | null;
   nextPollAt: number | null;
   lastError: string | null;
+  /** The platform's rate-limit budget as last seen, in words ("412 of 450 left until 14:05"). */
+  rateBudget: string | null;
+  /** A problem the agent can fix from the app (e.g. a Telegram webhook blocking polling). */
+  fix: 'remove_webhook' | 'reconnect' | null;
+}
+
+/** What connecting an account of a channel asks for, and where to get it. */
+export interface ChannelSetupInfo {
+  channel: Channel;
+  label: string;
+  help: string;
+  docsUrl: string;
+  fields: Array<{ key: string; label: string; secret: boolean; placeholder?: string; optional?: boolean }>;
+}
+
+/** A platform's messaging window for one conversation (Meta: 24 h, HUMAN_AGENT up to 7 days). */
+export interface ReplyWindow {
+  standardUntil: number;
+  humanAgentUntil: number | null;
 }
 
 export interface ThreadDetail {
@@ -100,6 +119,8 @@ export interface ThreadDetail {
   customer: CustomerCard;
   account: AccountSummary;
   lengthRule: LengthRule;
+  /** Null when the channel sets no window on this thread. */
+  replyWindow: ReplyWindow | null;
 }
 
 export interface CannedResponse {
@@ -158,6 +179,24 @@ function request<R>() {
 export const requests = {
   'app.info': request<AppInfo>()(none),
   'accounts.list': request<AccountSummary[]>()(none),
+  /** The channels an account can be connected on, with the fields each asks for. */
+  'channels.list': request<ChannelSetupInfo[]>()(none),
+  /** Checks the credentials with the platform, keeps secrets in the OS keychain, starts polling. */
+  'accounts.connect': request<AccountSummary>()(
+    z
+      .object({
+        channel: z.enum(CHANNELS),
+        fields: z.record(z.string().max(100), z.string().max(10_000)),
+        /** Reconnects this account (new credentials) instead of adding one. */
+        accountId: id.optional(),
+      })
+      .strict(),
+  ),
+  /** Forgets the account's credentials and stops polling; its conversations stay for review. */
+  'accounts.disconnect': request<AccountSummary>()(z.object({ accountId: id }).strict()),
+  'accounts.pollNow': request<AccountSummary>()(z.object({ accountId: id }).strict()),
+  /** Telegram: removes the bot's webhook, which blocks polling. */
+  'accounts.removeWebhook': request<AccountSummary>()(z.object({ accountId: id }).strict()),
   'threads.list': request<Page<ThreadSummary>>()(
     z
       .object({

@@ -1,7 +1,6 @@
 /** main's side of the contract: one handler per request key, checked by `satisfies Handlers`. */
 import { listAccounts } from '../../db/accounts';
 import { countCannedUse, deleteCanned, getCanned, insertCanned, listCanned, updateCanned } from '../../db/canned';
-import { cursorsOf } from '../../db/cursors';
 import { lastUndoableStatusChange, logEvent } from '../../db/events';
 import { getMessage, messagesOf } from '../../db/messages';
 import { enqueueReply, outboxByMessage, requeue, setOutboxState } from '../../db/outbox';
@@ -13,8 +12,9 @@ import { countLength } from '../../preload/shared/length';
 import { replyProblems } from '../../preload/shared/template';
 import type { OutgoingReply } from '../channels/types';
 import type { CoreContext } from '../core';
+import { createAccountHandlers } from './accounts';
 import { Failure } from './failure';
-import { accountView, messageView, threadView } from './views';
+import { accountSummary, messageView, threadView } from './views';
 
 export const SETTINGS_KEY = 'agent';
 
@@ -49,9 +49,8 @@ export function createHandlers(ctx: CoreContext) {
   };
 
   return {
+    ...createAccountHandlers(ctx),
     'app.info': () => ({ version: ctx.version, host: ctx.host, dbPath: ctx.dbPath, platform: process.platform }),
-
-    'accounts.list': () => listAccounts(db).map((a) => accountView(a, cursorsOf(db, a.id))),
 
     'threads.list': ({ filter, offset, limit }) => {
       const page = listThreads(db, filter, offset, limit);
@@ -77,8 +76,9 @@ export function createHandlers(ctx: CoreContext) {
           firstSeenAt: c.firstSeenAt,
           otherThreads: threadsOfCustomer(db, c.id, threadId, 10).map(threadView),
         },
-        account: accountView(account, cursorsOf(db, account.id)),
+        account: accountSummary(db, account),
         lengthRule: adapter ? adapter.limits.lengthRule(t.kind as OutgoingReply['kind']) : { count: 'utf16', max: 2000 },
+        replyWindow: adapter?.limits.replyWindow?.(t.kind as OutgoingReply['kind'], t.lastInboundAt) ?? null,
       };
     },
 
@@ -109,12 +109,18 @@ export function createHandlers(ctx: CoreContext) {
       if (length > rule.max) {
         throw new Failure('refused', `The reply is ${length} long by this channel’s count; it allows ${rule.max}. Shorten it by ${length - rule.max}.`);
       }
+      const window = adapter.limits.replyWindow?.(t.kind as OutgoingReply['kind'], t.lastInboundAt) ?? null;
+      const closesAt = window ? (window.humanAgentUntil ?? window.standardUntil) : null;
+      if (closesAt !== null && clock.now() > closesAt) {
+        throw new Failure('refused', `This conversation’s reply window closed ${new Date(closesAt).toLocaleString()}; the channel no longer accepts replies to it.`);
+      }
       const payload: OutgoingReply = {
         idempotencyKey,
         threadExternalId: t.externalId,
         kind: t.kind as OutgoingReply['kind'],
         inReplyToExternalId: t.lastInboundExternalId,
         customerExternalId: t.identityExternalId,
+        customerLastMessageAt: t.lastInboundAt,
         text,
       };
       const s = settings();

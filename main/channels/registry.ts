@@ -1,8 +1,8 @@
-/** Which adapter serves which channel. Real channels join here as they are built. */
+/** Which module serves which channel. */
 import type { Channel } from '../../preload/contract';
 import { createDemoAdapter } from './demo/index';
-import type { AdapterFactory } from './types';
+import type { ChannelModule } from './types';
 
-export const ADAPTERS: Partial<Record<Channel, AdapterFactory>> = {
-  demo: createDemoAdapter,
+export const CHANNEL_MODULES: Partial<Record<Channel, ChannelModule>> = {
+  demo: { create: createDemoAdapter },
 };

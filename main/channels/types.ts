@@ -56,6 +56,8 @@ export interface OutgoingReply {
   /** The customer message being answered (for public replies). */
   inReplyToExternalId: string | null;
   customerExternalId: string;
+  /** When the customer last wrote (messaging windows: Meta's 24 h / HUMAN_AGENT 7 days). */
+  customerLastMessageAt: number | null;
   text: string;
 }
 
@@ -64,8 +66,18 @@ export interface SentReceipt {
   sentAt: number;
 }
 
+/** A platform's messaging window for one conversation. */
+export interface ReplyWindow {
+  /** Standard replies are allowed until then (ms since epoch). */
+  standardUntil: number;
+  /** A human agent's reply (e.g. Meta's HUMAN_AGENT tag) is allowed until then; null: no such extension. */
+  humanAgentUntil: number | null;
+}
+
 export interface ChannelLimits {
   lengthRule(kind: ThreadKind): LengthRule;
+  /** Null when the channel has no window for this kind of thread (public posts, most networks). */
+  replyWindow?(kind: ThreadKind, customerLastMessageAt: number | null): ReplyWindow | null;
 }
 
 /** Small persistent key/value store the adapter may keep state in (per account). */
@@ -125,10 +137,51 @@ export interface AccountRecord {
   config: Record<string, unknown>;
 }
 
+/**
+ * The account's secrets (tokens, app passwords, sessions), kept in the OS keychain only. An
+ * adapter reads them when it needs them and may replace them (a refreshed session).
+ */
+export interface SecretStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+}
+
 export interface AdapterContext {
   account: AccountRecord;
   state: AdapterState;
+  secrets: SecretStore;
   now: () => number;
+  /** Injected so tests can count and fault requests; the global fetch in the app. */
+  fetch: typeof fetch;
+}
+
+/** What connecting an account asks of a person, shown in the connect dialog. */
+export interface ChannelSetup {
+  channel: Channel;
+  label: string;
+  /** Plain words: what to create where, which permissions. */
+  help: string;
+  docsUrl: string;
+  fields: Array<{ key: string; label: string; secret: boolean; placeholder?: string; optional?: boolean }>;
 }
 
 export type AdapterFactory = (ctx: AdapterContext) => ChannelAdapter;
+
+/**
+ * Checks freshly pasted credentials against the platform and says who they belong to, before
+ * anything is stored. Config holds the non-secret fields of the form, secrets the secret ones.
+ */
+export type AccountVerifier = (input: {
+  config: Record<string, unknown>;
+  secrets: Record<string, string>;
+  fetch: typeof fetch;
+}) => Promise<{ name: string; handle: string; externalId: string; config?: Record<string, unknown> }>;
+
+/** Everything the app knows about one channel: how to build its adapter, check credentials, ask for them. */
+export interface ChannelModule {
+  create: AdapterFactory;
+  verify?: AccountVerifier;
+  setup?: ChannelSetup;
+  /** Channel-specific repairs the agent can trigger (Telegram's webhook removal). */
+  removeWebhook?: (ctx: AdapterContext) => Promise<void>;
+}

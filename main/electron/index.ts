@@ -2,7 +2,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { DatabaseOpenError } from '../../db/open';
-import { ADAPTERS } from '../channels/registry';
+import { CHANNEL_MODULES } from '../channels/registry';
 import { createCore, type Core } from '../core';
 import { APP_VERSION, resolveDbPath } from '../paths';
 import { registerIpc } from './ipc';
@@ -19,7 +19,7 @@ async function launch(): Promise<void> {
   const argv = process.argv.slice(1);
   const dbPath = resolveDbPath(argv, { ...process.env, CARE_DB: process.env['CARE_DB'] ?? join(app.getPath('userData'), 'care.sqlite3') });
   try {
-    core = createCore({ adapters: ADAPTERS, dbPath, host: 'electron', version: APP_VERSION || app.getVersion() });
+    core = createCore({ channels: CHANNEL_MODULES, dbPath, host: 'electron', version: APP_VERSION || app.getVersion() });
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
       dialog.showErrorBox('Care Console cannot open its database', err.message);

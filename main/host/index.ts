@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { DatabaseOpenError } from '../../db/open';
-import { ADAPTERS } from '../channels/registry';
+import { CHANNEL_MODULES } from '../channels/registry';
 import { createCore } from '../core';
 import { APP_VERSION, resolveDbPath } from '../paths';
 import { startHostServer } from './server';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 
   let core;
   try {
-    core = createCore({ adapters: ADAPTERS, dbPath, host: 'web', version: APP_VERSION, seedDemo: !argv.includes('--no-demo') });
+    core = createCore({ channels: CHANNEL_MODULES, dbPath, host: 'web', version: APP_VERSION, seedDemo: !argv.includes('--no-demo') });
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
       console.error(`Care Console cannot start: ${err.message}`);

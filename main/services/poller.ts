@@ -50,6 +50,23 @@ export class Poller {
     }
   }
 
+  /** Starts polling one account now (just connected or reconnected). */
+  watch(accountId: number): void {
+    const entry = this.deps.accounts().find((a) => a.account.id === accountId);
+    if (!entry) return;
+    for (const stream of entry.adapter.streams) this.schedule(accountId, stream, 0);
+  }
+
+  /** Stops polling one account (disconnected); its data stays. */
+  unwatch(accountId: number): void {
+    for (const [key, timer] of this.timers) {
+      if (key.startsWith(`${accountId}:`)) {
+        timer.cancel();
+        this.timers.delete(key);
+      }
+    }
+  }
+
   stop(): void {
     this.stopped = true;
     for (const t of this.timers.values()) t.cancel();

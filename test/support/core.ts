@@ -1,6 +1,7 @@
 /** A core on a temp database with one scripted account, for service and handler tests. */
 import { createAccount } from '../../db/accounts';
 import { createCore, type Core } from '../../main/core';
+import { memoryKeychain } from '../../main/services/credentials';
 import type { ChannelAdapter } from '../../main/channels/types';
 import type { Events, EventKey } from '../../preload/contract';
 import type { ManualClock } from './clock';
@@ -19,7 +20,8 @@ export function coreWith(dbPath: string, adapter: ChannelAdapter, clock: ManualC
     clock,
     random: () => 1,
     seedDemo: false,
-    adapters: { demo: () => adapter },
+    channels: { demo: { create: () => adapter } },
+    keychain: memoryKeychain(),
     outboxGapMs: opts.outboxGapMs ?? 0,
     log: () => {},
   });
