@@ -8,40 +8,50 @@ export interface CannedRow {
   body: string;
   useCount: number;
   updatedAt: number;
+  crisis: boolean;
 }
 
-const SELECT = `SELECT id, title, shortcut, body, use_count AS useCount, updated_at AS updatedAt FROM canned_responses`;
+const SELECT = `SELECT id, title, shortcut, body, use_count AS useCount, updated_at AS updatedAt, crisis FROM canned_responses`;
+type Raw = Omit<CannedRow, 'crisis'> & { crisis: number };
+const parse = (r: Raw): CannedRow => ({ ...r, crisis: r.crisis === 1 });
 
-export function listCanned(db: Db): CannedRow[] {
-  return stmt<[], CannedRow>(db, `${SELECT} ORDER BY use_count DESC, title COLLATE NOCASE`).all();
+/** Most used first; in a crisis, the crisis set leads. */
+export function listCanned(db: Db, crisisFirst = false): CannedRow[] {
+  return stmt<[number], Raw>(db, `${SELECT} ORDER BY CASE WHEN ? = 1 THEN crisis ELSE 0 END DESC, use_count DESC, title COLLATE NOCASE`)
+    .all(crisisFirst ? 1 : 0)
+    .map(parse);
 }
 
 export function getCanned(db: Db, id: number): CannedRow | null {
-  return stmt<[number], CannedRow>(db, `${SELECT} WHERE id = ?`).get(id) ?? null;
+  const r = stmt<[number], Raw>(db, `${SELECT} WHERE id = ?`).get(id);
+  return r ? parse(r) : null;
 }
 
 export function cannedByShortcut(db: Db, shortcut: string): CannedRow | null {
-  return stmt<[string], CannedRow>(db, `${SELECT} WHERE shortcut = ? AND shortcut <> ''`).get(shortcut) ?? null;
+  const r = stmt<[string], Raw>(db, `${SELECT} WHERE shortcut = ? AND shortcut <> ''`).get(shortcut);
+  return r ? parse(r) : null;
 }
 
-export function insertCanned(db: Db, c: { title: string; shortcut: string; body: string; now: number }): number {
+export function insertCanned(db: Db, c: { title: string; shortcut: string; body: string; crisis?: boolean; now: number }): number {
   return Number(
-    stmt(db, `INSERT INTO canned_responses (title, shortcut, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`).run(
+    stmt(db, `INSERT INTO canned_responses (title, shortcut, body, crisis, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
       c.title,
       c.shortcut,
       c.body,
+      c.crisis ? 1 : 0,
       c.now,
       c.now,
     ).lastInsertRowid,
   );
 }
 
-export function updateCanned(db: Db, c: { id: number; title: string; shortcut: string; body: string; now: number }): boolean {
+export function updateCanned(db: Db, c: { id: number; title: string; shortcut: string; body: string; crisis?: boolean; now: number }): boolean {
   return (
-    stmt(db, `UPDATE canned_responses SET title = ?, shortcut = ?, body = ?, updated_at = ? WHERE id = ?`).run(
+    stmt(db, `UPDATE canned_responses SET title = ?, shortcut = ?, body = ?, crisis = ?, updated_at = ? WHERE id = ?`).run(
       c.title,
       c.shortcut,
       c.body,
+      c.crisis ? 1 : 0,
       c.now,
       c.id,
     ).changes > 0

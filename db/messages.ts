@@ -1,5 +1,7 @@
 /** Messages: ingest from channels (idempotent), the replies we write, and reading a thread. */
+import { logEvent } from './events';
 import { stmt, type Db } from './open';
+import { applyStatus } from './workflow';
 
 export interface MessageRow {
   id: number;
@@ -42,6 +44,8 @@ export interface IngestItem {
   /** Computed by main from the item; applied when this is the thread's newest inbound message. */
   priority: number;
   priorityReasons: string[];
+  /** -1 negative, 0 neutral, 1 positive (inbound only). */
+  sentiment?: number;
 }
 
 export interface IngestOutcome {
@@ -59,19 +63,37 @@ export function ingestItem(db: Db, item: IngestItem, now: number): IngestOutcome
   const threadId = upsertThread(db, item, identity, now);
   const info = stmt(
     db,
-    `INSERT INTO messages (thread_id, account_id, external_id, direction, author_name, author_handle, text, created_at, raw)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, external_id) DO NOTHING`,
-  ).run(threadId, item.accountId, item.externalId, item.direction, item.authorName, item.authorHandle, item.text, item.createdAt, item.raw);
+    `INSERT INTO messages (thread_id, account_id, external_id, direction, author_name, author_handle, text, created_at, raw, sentiment)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, external_id) DO NOTHING`,
+  ).run(
+    threadId,
+    item.accountId,
+    item.externalId,
+    item.direction,
+    item.authorName,
+    item.authorHandle,
+    item.text,
+    item.createdAt,
+    item.raw,
+    item.sentiment ?? 0,
+  );
   if (info.changes === 0) return { inserted: false, threadId, reopened: false };
 
   const inbound = item.direction === 'in';
-  const reopened =
-    inbound &&
-    stmt(db, `UPDATE threads SET status = 'open' WHERE id = ? AND status = 'resolved' AND ? > coalesce(last_outbound_at, 0)`).run(
-      threadId,
-      item.createdAt,
-    ).changes > 0;
-  // Newest-wins fields change only when this message is the newest of the thread.
+  let reopened = false;
+  if (inbound) {
+    // A customer writing after our last word brings a resolved, pending or snoozed thread back.
+    const t = stmt<[number], { status: string; lastOutboundAt: number | null }>(
+      db,
+      `SELECT status, last_outbound_at AS lastOutboundAt FROM threads WHERE id = ?`,
+    ).get(threadId);
+    if (t && t.status !== 'open' && item.createdAt > (t.lastOutboundAt ?? 0)) {
+      applyStatus(db, threadId, 'open', now);
+      logEvent(db, threadId, now, 'customer', 'reopened', { from: t.status, messageExternalId: item.externalId });
+      reopened = true;
+    }
+  }
+  // SET expressions read the row as it was, so "newest" compares against the old values.
   stmt(
     db,
     `UPDATE threads SET
@@ -81,9 +103,16 @@ export function ingestItem(db: Db, item: IngestItem, now: number): IngestOutcome
        unread = CASE WHEN @at >= last_message_at THEN @inbound ELSE unread END,
        last_message_at = max(last_message_at, @at),
        last_inbound_at = CASE WHEN @inbound = 1 THEN max(coalesce(last_inbound_at, 0), @at) ELSE last_inbound_at END,
+       first_inbound_at = CASE WHEN @inbound = 1 THEN min(coalesce(first_inbound_at, @at), @at) ELSE first_inbound_at END,
        last_inbound_external_id = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @externalId ELSE last_inbound_external_id END,
-       priority = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @priority ELSE priority END,
+       priority_base = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @priority ELSE priority_base END,
+       priority = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN min(100, @priority + priority - priority_base) ELSE priority END,
        priority_reasons = CASE WHEN @inbound = 1 AND @at >= coalesce(last_inbound_at, 0) THEN @reasons ELSE priority_reasons END,
+       awaiting_since = CASE
+         WHEN @inbound = 1 AND @at > coalesce(last_outbound_at, 0) THEN min(coalesce(awaiting_since, @at), @at)
+         WHEN @inbound = 0 AND @at >= coalesce(awaiting_since, 0) THEN NULL
+         ELSE awaiting_since END,
+       first_response_at = CASE WHEN @inbound = 0 THEN min(coalesce(first_response_at, @at), @at) ELSE first_response_at END,
        last_outbound_at = CASE WHEN @inbound = 0 THEN max(coalesce(last_outbound_at, 0), @at) ELSE last_outbound_at END
      WHERE id = @threadId`,
   ).run({
@@ -165,9 +194,12 @@ export function insertOutgoing(
   );
   stmt(
     db,
-    `UPDATE threads SET message_count = message_count + 1, snippet = ?, last_direction = 'out', unread = 0,
-       last_message_at = max(last_message_at, ?), last_outbound_at = max(coalesce(last_outbound_at, 0), ?) WHERE id = ?`,
-  ).run(snippetOf(r.text), r.createdAt, r.createdAt, r.threadId);
+    `UPDATE threads SET message_count = message_count + 1, snippet = @snippet, last_direction = 'out', unread = 0,
+       last_message_at = max(last_message_at, @at), last_outbound_at = max(coalesce(last_outbound_at, 0), @at),
+       awaiting_since = NULL, first_response_at = coalesce(first_response_at, @at),
+       priority = priority_base
+     WHERE id = @threadId`,
+  ).run({ snippet: snippetOf(r.text), at: r.createdAt, threadId: r.threadId });
   return id;
 }
 
@@ -178,4 +210,10 @@ export function setSendState(db: Db, messageId: number, state: MessageRow['sendS
     externalId ?? null,
     messageId,
   );
+}
+
+/** The raw platform payloads of a thread's messages, for exports. */
+export function rawPayloadsOf(db: Db, threadId: number): Map<number, string | null> {
+  const rows = stmt<[number], { id: number; raw: string | null }>(db, `SELECT id, raw FROM messages WHERE thread_id = ?`).all(threadId);
+  return new Map(rows.map((r) => [r.id, r.raw]));
 }

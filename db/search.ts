@@ -48,22 +48,92 @@ export interface SearchRow {
   status: string;
 }
 
-export function searchMessages(db: Db, input: string, limit: number): { items: SearchRow[]; total: number } {
+export interface SearchFilter {
+  networks?: string[];
+  accountIds?: number[];
+  statuses?: string[];
+  labelIds?: number[];
+  assignee?: string;
+  from?: number;
+  to?: number;
+  direction?: 'in' | 'out';
+  customerId?: number;
+}
+
+/** WHERE clauses for the filters; every value is a bound parameter. */
+function filterSql(f: SearchFilter, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  const list = (name: string, values: unknown[]) => {
+    params[name] = JSON.stringify(values);
+    return `(SELECT value FROM json_each(@${name}))`;
+  };
+  if (f.networks?.length) where.push(`i.network IN ${list('networks', f.networks)}`);
+  if (f.accountIds?.length) where.push(`m.account_id IN ${list('accounts', f.accountIds)}`);
+  if (f.statuses?.length) where.push(`t.status IN ${list('statuses', f.statuses)}`);
+  if (f.labelIds?.length) {
+    where.push(`EXISTS (SELECT 1 FROM thread_labels tl WHERE tl.thread_id = t.id AND tl.label_id IN ${list('labels', f.labelIds)})`);
+  }
+  if (f.assignee) {
+    params['assignee'] = f.assignee;
+    where.push(`t.assignee = @assignee COLLATE NOCASE`);
+  }
+  if (f.from !== undefined) {
+    params['from'] = f.from;
+    where.push(`m.created_at >= @from`);
+  }
+  if (f.to !== undefined) {
+    params['to'] = f.to;
+    where.push(`m.created_at < @to`);
+  }
+  if (f.direction) {
+    params['direction'] = f.direction;
+    where.push(`m.direction = @direction`);
+  }
+  if (f.customerId !== undefined) {
+    params['customer'] = f.customerId;
+    where.push(`t.customer_id = @customer`);
+  }
+  return where;
+}
+
+const JOINS = `JOIN threads t ON t.id = m.thread_id JOIN identities i ON i.id = t.identity_id`;
+const COLUMNS = `m.id AS messageId, m.thread_id AS threadId, m.direction, m.created_at AS createdAt,
+  i.display_name AS customerName, i.network, t.status`;
+
+/**
+ * Full-text search (or, with an empty query, a filtered listing), newest first. Newest first reads
+ * better in a care console than bm25 order; rank ties are common in short messages.
+ */
+export function searchMessages(db: Db, input: string, limit: number, filters: SearchFilter = {}): { items: SearchRow[]; total: number } {
   const query = toFtsQuery(input);
-  if (!query) return { items: [], total: 0 };
-  // Newest first reads better in a care console than bm25 order; rank ties are common in short messages.
-  const items = stmt<[string, string, string, number], SearchRow>(
+  const params: Record<string, unknown> = { limit, hs: HIGHLIGHT_START, he: HIGHLIGHT_END };
+  const where = filterSql(filters, params);
+  if (!query) {
+    if (where.length === 0) return { items: [], total: 0 };
+    const cond = `WHERE ${where.join(' AND ')}`;
+    const items = stmt<[Record<string, unknown>], SearchRow>(
+      db,
+      `SELECT ${COLUMNS}, substr(m.text, 1, 200) AS snippet FROM messages m ${JOINS} ${cond} ORDER BY m.created_at DESC LIMIT @limit`,
+    ).all(params);
+    const { limit: _l, hs: _s, he: _e, ...countParams } = params;
+    const total = stmt<[Record<string, unknown>], { n: number }>(db, `SELECT count(*) AS n FROM messages m ${JOINS} ${cond}`).get(countParams)?.n ?? 0;
+    return { items, total };
+  }
+  params['q'] = query;
+  const cond = ['messages_fts MATCH @q', ...where].join(' AND ');
+  const items = stmt<[Record<string, unknown>], SearchRow>(
     db,
-    `SELECT m.id AS messageId, m.thread_id AS threadId,
-       snippet(messages_fts, 0, ?, ?, '…', 24) AS snippet,
-       m.direction, m.created_at AS createdAt, i.display_name AS customerName, i.network, t.status
-     FROM messages_fts f
-     JOIN messages m ON m.id = f.rowid
-     JOIN threads t ON t.id = m.thread_id
-     JOIN identities i ON i.id = t.identity_id
-     WHERE messages_fts MATCH ?
-     ORDER BY m.created_at DESC LIMIT ?`,
-  ).all(HIGHLIGHT_START, HIGHLIGHT_END, query, limit);
-  const total = stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?`).get(query)?.n ?? 0;
+    `SELECT ${COLUMNS}, snippet(messages_fts, 0, @hs, @he, '…', 24) AS snippet
+     FROM messages_fts f JOIN messages m ON m.id = f.rowid ${JOINS}
+     WHERE ${cond} ORDER BY m.created_at DESC LIMIT @limit`,
+  ).all(params);
+  const { limit: _l, hs: _s, he: _e, ...countParams } = params;
+  const total =
+    stmt<[Record<string, unknown>], { n: number }>(
+      db,
+      where.length === 0
+        ? `SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH @q`
+        : `SELECT count(*) AS n FROM messages_fts f JOIN messages m ON m.id = f.rowid ${JOINS} WHERE ${cond}`,
+    ).get(countParams)?.n ?? 0;
   return { items, total };
 }

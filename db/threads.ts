@@ -25,6 +25,12 @@ export interface ThreadRow {
   externalId: string;
   lastInboundExternalId: string | null;
   identityExternalId: string;
+  assignee: string | null;
+  snoozedUntil: number | null;
+  awaitingSince: number | null;
+  firstResponseAt: number | null;
+  slaPausedMs: number;
+  slaPausedAt: number | null;
 }
 
 type RawThread = Omit<ThreadRow, 'priorityReasons' | 'unread'> & { priorityReasons: string; unread: number };
@@ -34,7 +40,9 @@ const SELECT = `SELECT t.id, t.account_id AS accountId, a.name AS accountName, a
   i.display_name AS customerName, i.handle AS customerHandle, i.follower_count AS followerCount, t.snippet,
   t.last_direction AS lastDirection, t.last_message_at AS lastMessageAt, t.last_inbound_at AS lastInboundAt,
   t.last_outbound_at AS lastOutboundAt, t.message_count AS messageCount, t.external_id AS externalId,
-  t.last_inbound_external_id AS lastInboundExternalId, i.external_id AS identityExternalId
+  t.last_inbound_external_id AS lastInboundExternalId, i.external_id AS identityExternalId,
+  t.assignee, t.snoozed_until AS snoozedUntil, t.awaiting_since AS awaitingSince, t.first_response_at AS firstResponseAt,
+  t.sla_paused_ms AS slaPausedMs, t.sla_paused_at AS slaPausedAt
   FROM threads t JOIN accounts a ON a.id = t.account_id JOIN identities i ON i.id = t.identity_id`;
 
 const parse = (r: RawThread): ThreadRow => ({
@@ -43,7 +51,7 @@ const parse = (r: RawThread): ThreadRow => ({
   priorityReasons: JSON.parse(r.priorityReasons) as string[],
 });
 
-export type InboxFilter = 'open' | 'resolved' | 'all';
+export type InboxFilter = 'open' | 'pending' | 'snoozed' | 'resolved' | 'all';
 const ORDER = `ORDER BY t.priority DESC, t.last_message_at DESC, t.id DESC`;
 
 export function listThreads(db: Db, filter: InboxFilter, offset: number, limit: number): { items: ThreadRow[]; total: number } {
@@ -52,11 +60,25 @@ export function listThreads(db: Db, filter: InboxFilter, offset: number, limit: 
     const total = stmt<[], { n: number }>(db, `SELECT count(*) AS n FROM threads`).get()?.n ?? 0;
     return { items, total };
   }
-  const items = stmt<[string, number, number], RawThread>(db, `${SELECT} WHERE t.status = ? ${ORDER} LIMIT ? OFFSET ?`)
+  // Snoozed threads read best in the order they will come back.
+  const order = filter === 'snoozed' ? `ORDER BY t.snoozed_until, t.id` : ORDER;
+  const items = stmt<[string, number, number], RawThread>(db, `${SELECT} WHERE t.status = ? ${order} LIMIT ? OFFSET ?`)
     .all(filter, limit, offset)
     .map(parse);
   const total = stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM threads WHERE status = ?`).get(filter)?.n ?? 0;
   return { items, total };
+}
+
+export function threadsByIds(db: Db, ids: number[]): ThreadRow[] {
+  if (ids.length === 0) return [];
+  const rows = stmt<[string], RawThread>(db, `${SELECT} WHERE t.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)).map(parse);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function statusCounts(db: Db): Record<string, number> {
+  const rows = stmt<[], { status: string; n: number }>(db, `SELECT status, count(*) AS n FROM threads GROUP BY status`).all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 export function getThread(db: Db, id: number): ThreadRow | null {
@@ -77,9 +99,6 @@ export function threadIdsOfCustomerCount(db: Db, customerId: number): number {
   return stmt<[number], { n: number }>(db, `SELECT count(*) AS n FROM threads WHERE customer_id = ?`).get(customerId)?.n ?? 0;
 }
 
-export function setThreadStatus(db: Db, id: number, status: string): void {
-  stmt(db, `UPDATE threads SET status = ? WHERE id = ?`).run(status, id);
-}
 
 export function setThreadUnread(db: Db, id: number, unread: boolean): boolean {
   return stmt(db, `UPDATE threads SET unread = ? WHERE id = ? AND unread <> ?`).run(unread ? 1 : 0, id, unread ? 1 : 0).changes > 0;
@@ -110,7 +129,9 @@ export function customerOfThread(db: Db, threadId: number): CustomerRow | null {
  */
 export function resolveAnsweredBefore(db: Db, answeredBefore: number, readBefore: number): void {
   db.transaction(() => {
-    stmt(db, `UPDATE threads SET status = 'resolved', unread = 0 WHERE last_direction = 'out' AND last_message_at < ?`).run(answeredBefore);
+    stmt(db, `UPDATE threads SET status = 'resolved', unread = 0, resolved_at = last_message_at WHERE last_direction = 'out' AND last_message_at < ?`).run(
+      answeredBefore,
+    );
     stmt(db, `UPDATE threads SET unread = 0 WHERE last_message_at < ?`).run(readBefore);
   })();
 }

@@ -14,6 +14,7 @@ import { Credentials, osKeychain, type Keychain } from './services/credentials';
 import { systemClock, type Clock } from './services/clock';
 import { OutboxWorker } from './services/outbox';
 import { Poller } from './services/poller';
+import { Scheduler } from './services/scheduler';
 
 export interface CoreOptions {
   dbPath: string;
@@ -58,6 +59,7 @@ export interface Core {
   handlers: Handlers;
   poller: Poller;
   outbox: OutboxWorker;
+  scheduler: Scheduler;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -130,6 +132,8 @@ export function createCore(opts: CoreOptions): Core {
     },
   });
 
+  const scheduler = new Scheduler({ db, clock, bus });
+
   const ctx: CoreContext = {
     db,
     bus,
@@ -159,12 +163,15 @@ export function createCore(opts: CoreOptions): Core {
     handlers,
     poller,
     outbox,
+    scheduler,
     async start() {
       if (opts.seedDemo ?? true) await bootstrap(db, clock, poller);
       await outbox.start();
       poller.start();
+      scheduler.start();
     },
     async stop() {
+      scheduler.stop();
       poller.stop();
       outbox.stop();
       await outbox.idle();

@@ -23,7 +23,7 @@ export type ThreadKind = 'dm' | 'mention' | 'comment';
 export type Direction = 'in' | 'out';
 /** Where an outgoing message stands. `unknown`: the request may have left; the agent decides. */
 export type SendState = 'queued' | 'sending' | 'sent' | 'failed' | 'unknown';
-export const INBOX_FILTERS = ['open', 'resolved', 'all'] as const;
+export const INBOX_FILTERS = ['open', 'pending', 'snoozed', 'resolved', 'all'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 /** How a channel counts the length of a reply, and the most it takes. */
@@ -56,6 +56,46 @@ export interface ThreadSummary {
   lastInboundAt: number | null;
   lastOutboundAt: number | null;
   messageCount: number;
+  /** The colleague or queue the thread was handed to. */
+  assignee: string | null;
+  labels: Label[];
+  snoozedUntil: number | null;
+  /** The oldest customer message not answered yet. */
+  awaitingSince: number | null;
+  sla: SlaClock | null;
+}
+
+export interface Label {
+  id: number;
+  name: string;
+  /** A CSS colour (#rrggbb). */
+  color: string;
+}
+
+/** The response-time target of a thread waiting for us. Null when nothing waits. */
+export interface SlaClock {
+  kind: 'first' | 'next';
+  /** When the target is breached (already moved on by any time spent paused). */
+  dueAt: number;
+  state: 'ok' | 'warning' | 'breached' | 'paused';
+}
+
+/** A private note on a thread: never sent to the customer. */
+export interface Note {
+  id: number;
+  threadId: number;
+  author: string;
+  text: string;
+  createdAt: number;
+}
+
+/** One entry of a thread's event log, in words. */
+export interface ThreadEventView {
+  id: number;
+  at: number;
+  actor: string;
+  kind: string;
+  summary: string;
 }
 
 export interface Message {
@@ -121,11 +161,118 @@ export interface ThreadDetail {
   lengthRule: LengthRule;
   /** Null when the channel sets no window on this thread. */
   replyWindow: ReplyWindow | null;
+  notes: Note[];
+  events: ThreadEventView[];
+  /** Someone else (another device, a colleague) answered after the customer's last message. */
+  answeredElsewhere: boolean;
+}
+
+export interface Identity {
+  id: number;
+  network: Network;
+  handle: string;
+  displayName: string;
+  followerCount: number | null;
+}
+
+export interface TimelineEntry {
+  messageId: number;
+  threadId: number;
+  network: Network;
+  kind: ThreadKind;
+  direction: Direction;
+  authorName: string;
+  text: string;
+  createdAt: number;
+}
+
+/** One customer across networks: linked identities, every thread, one timeline. */
+export interface CustomerProfile {
+  id: number;
+  displayName: string;
+  note: string;
+  vip: boolean;
+  identities: Identity[];
+  threads: ThreadSummary[];
+  timeline: TimelineEntry[];
+  /** Other customers who look like the same person (same handle or name on another network). */
+  suggestions: Array<{ customerId: number; displayName: string; handle: string; network: Network; reason: string }>;
+}
+
+export interface Assignee {
+  id: number;
+  name: string;
+  kind: 'person' | 'queue';
+}
+
+export interface SearchFilters {
+  networks?: Network[];
+  accountIds?: number[];
+  statuses?: ThreadStatus[];
+  labelIds?: number[];
+  assignee?: string;
+  /** ms since epoch, inclusive. */
+  from?: number;
+  /** ms since epoch, exclusive. */
+  to?: number;
+  direction?: Direction;
+  customerId?: number;
+}
+
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  filters: SearchFilters;
+}
+
+export interface Stat {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export interface Report {
+  from: number;
+  to: number;
+  /** Customer messages per day and network; days are local dates (YYYY-MM-DD). */
+  volume: Array<{ day: string; network: Network; count: number }>;
+  firstResponse: Stat;
+  resolution: Stat;
+  sla: { met: number; breached: number; waitingBreached: number };
+  byLabel: Array<{ label: string; color: string; threads: number; firstResponse: Stat }>;
+  byNetwork: Array<{ network: Network; threads: number; firstResponse: Stat }>;
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface CrisisStatus {
+  active: boolean;
+  /** Switched on by an agent (stays on until switched off) rather than detected. */
+  manual: boolean;
+  since: number | null;
+  /** Negative customer messages in the current window, and the usual number for such a window. */
+  recentNegative: number;
+  baseline: number;
+  windowMinutes: number;
+  reason: string;
+  spikeThreadIds: number[];
+}
+
+export interface SlaTargets {
+  /** Minutes, per network: to the first reply, and to each next reply. */
+  [network: string]: { firstMinutes: number; nextMinutes: number };
 }
 
 export interface CannedResponse {
   id: number;
   title: string;
+  /** Part of the crisis set: listed first while crisis mode is on. */
+  crisis: boolean;
   /** Typed as `;shortcut` + Tab in the composer. Lower-case letters, digits, `-` and `_`. */
   shortcut: string;
   body: string;
@@ -167,6 +314,20 @@ export interface Page<T> {
 // Requests
 
 const id = z.number().int().positive();
+const timestamp = z.number().int().min(0).max(8_640_000_000_000_000);
+const searchFilters = z
+  .object({
+    networks: z.array(z.enum(CHANNELS).exclude(['demo'])).max(10).optional(),
+    accountIds: z.array(id).max(100).optional(),
+    statuses: z.array(z.enum(THREAD_STATUSES)).max(4).optional(),
+    labelIds: z.array(id).max(100).optional(),
+    assignee: z.string().max(100).optional(),
+    from: timestamp.optional(),
+    to: timestamp.optional(),
+    direction: z.enum(['in', 'out']).optional(),
+    customerId: id.optional(),
+  })
+  .strict();
 const none = z.object({}).strict();
 /** Text a person wrote: generous bound so a pasted essay is refused clearly, not truncated. */
 const longText = z.string().max(100_000);
@@ -240,12 +401,79 @@ export const requests = {
           .max(40)
           .regex(/^[a-z0-9_-]*$/, 'shortcut: lower-case letters, digits, - and _ only'),
         body: longText.min(1),
+        crisis: z.boolean().default(false),
       })
       .strict(),
   ),
   'canned.delete': request<null>()(z.object({ id }).strict()),
   'search.messages': request<Page<SearchHit>>()(
-    z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z
+      .object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).default(50), filters: searchFilters.default({}) })
+      .strict(),
+  ),
+  'searches.list': request<SavedSearch[]>()(none),
+  'searches.save': request<SavedSearch>()(
+    z.object({ name: z.string().trim().min(1).max(100), query: z.string().max(1000), filters: searchFilters }).strict(),
+  ),
+  'searches.delete': request<null>()(z.object({ id }).strict()),
+  'threads.snooze': request<ThreadSummary>()(z.object({ threadId: id, until: timestamp }).strict()),
+  /** Hands the thread to a colleague or queue (null: take it back), with an optional private note. */
+  'threads.assign': request<ThreadSummary>()(
+    z.object({ threadId: id, assignee: z.string().trim().min(1).max(100).nullable(), note: z.string().max(10_000).optional() }).strict(),
+  ),
+  /** Adds labels by name (created on the fly) and removes labels by id. */
+  'threads.label': request<ThreadSummary>()(
+    z
+      .object({
+        threadId: id,
+        add: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+        remove: z.array(id).max(50).default([]),
+      })
+      .strict(),
+  ),
+  'threads.bulk': request<{ changed: number }>()(
+    z
+      .object({
+        threadIds: z.array(id).min(1).max(1000),
+        action: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('status'), status: z.enum(THREAD_STATUSES) }).strict(),
+          z.object({ kind: z.literal('label'), name: z.string().trim().min(1).max(60) }).strict(),
+          z.object({ kind: z.literal('assign'), assignee: z.string().trim().min(1).max(100).nullable() }).strict(),
+          z.object({ kind: z.literal('snooze'), until: timestamp }).strict(),
+        ]),
+        /** During a crisis, bulk actions wait for this explicit confirmation. */
+        confirmCrisis: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'notes.add': request<Note>()(z.object({ threadId: id, text: longText.trim().min(1) }).strict()),
+  'labels.list': request<Label[]>()(none),
+  'labels.save': request<Label>()(
+    z.object({ id: id.optional(), name: z.string().trim().min(1).max(60), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).strict(),
+  ),
+  'labels.delete': request<null>()(z.object({ id }).strict()),
+  'assignees.list': request<Assignee[]>()(none),
+  'assignees.save': request<Assignee>()(z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(['person', 'queue']) }).strict()),
+  'customers.get': request<CustomerProfile>()(z.object({ customerId: id }).strict()),
+  'customers.update': request<CustomerProfile>()(
+    z.object({ customerId: id, note: z.string().max(20_000).optional(), vip: z.boolean().optional() }).strict(),
+  ),
+  /** Links two customers as one person: the other's identities and threads move to this one. */
+  'customers.link': request<CustomerProfile>()(z.object({ customerId: id, otherCustomerId: id }).strict()),
+  /** Splits an identity off into a customer of its own (undoes a wrong link). */
+  'customers.unlink': request<CustomerProfile>()(z.object({ identityId: id }).strict()),
+  'reports.get': request<Report>()(z.object({ from: timestamp, to: timestamp }).strict()),
+  'export.thread': request<ExportFile>()(z.object({ threadId: id, format: z.enum(['html', 'json']) }).strict()),
+  'export.period': request<ExportFile>()(z.object({ from: timestamp, to: timestamp, format: z.enum(['csv', 'json']) }).strict()),
+  'canned.export': request<ExportFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict()),
+  'canned.import': request<{ added: number; updated: number; skipped: string[] }>()(
+    z.object({ format: z.enum(['csv', 'json']), content: z.string().max(5_000_000) }).strict(),
+  ),
+  'crisis.status': request<CrisisStatus>()(none),
+  'crisis.set': request<CrisisStatus>()(z.object({ on: z.boolean() }).strict()),
+  'sla.get': request<SlaTargets>()(none),
+  'sla.save': request<SlaTargets>()(
+    z.partialRecord(z.enum(CHANNELS), z.object({ firstMinutes: z.number().int().min(1).max(100_000), nextMinutes: z.number().int().min(1).max(100_000) }).strict()),
   ),
   'settings.get': request<Settings>()(none),
   'settings.save': request<Settings>()(
@@ -279,12 +507,13 @@ export type Handlers = {
 
 export interface Events {
   /** Threads whose list row or content changed; the renderer re-reads what it shows. */
-  'threads.changed': { threadIds: number[]; reason: 'poll' | 'status' | 'reply' | 'read' };
+  'threads.changed': { threadIds: number[]; reason: 'poll' | 'status' | 'reply' | 'read' | 'workflow' };
   'outbox.changed': { messageId: number; threadId: number; state: SendState; error: string | null };
   'accounts.changed': { accounts: AccountSummary[] };
+  'crisis.changed': CrisisStatus;
 }
 export type EventKey = keyof Events;
-export const EVENT_KEYS: EventKey[] = ['threads.changed', 'outbox.changed', 'accounts.changed'];
+export const EVENT_KEYS: EventKey[] = ['threads.changed', 'outbox.changed', 'accounts.changed', 'crisis.changed'];
 
 /** What both preloads put on `window.care`. */
 export interface CareApi {

@@ -4,9 +4,22 @@ import { cursorsOf, type CursorRow } from '../../db/cursors';
 import type { Db } from '../../db/open';
 import type { MessageRow } from '../../db/messages';
 import type { ThreadRow } from '../../db/threads';
-import type { AccountSummary, Channel, Message, Network, ThreadKind, ThreadStatus, ThreadSummary } from '../../preload/contract';
+import { getSetting } from '../../db/settings';
+import { labelsOfThreads } from '../../db/workflow';
+import { slaClock, targetsWithDefaults } from '../services/sla';
+import type { AccountSummary, Channel, Label, Message, Network, SlaTargets, ThreadKind, ThreadStatus, ThreadSummary } from '../../preload/contract';
 
-export function threadView(t: ThreadRow): ThreadSummary {
+export const SLA_KEY = 'sla';
+
+/** Inbox rows for many threads at once: labels in one query, SLA targets read once. */
+export function threadViews(db: Db, rows: ThreadRow[], now: number): ThreadSummary[] {
+  const labels = labelsOfThreads(db, rows.map((r) => r.id));
+  const targets = targetsWithDefaults(getSetting<SlaTargets>(db, SLA_KEY, {}));
+  return rows.map((t) => threadView(t, labels.get(t.id) ?? [], targets, now));
+}
+
+export function threadView(t: ThreadRow, labels: Label[], targets: ReturnType<typeof targetsWithDefaults>, now: number): ThreadSummary {
+  const waiting = t.awaitingSince !== null && t.status === 'open' ? now - t.awaitingSince : 0;
   return {
     id: t.id,
     accountId: t.accountId,
@@ -16,7 +29,7 @@ export function threadView(t: ThreadRow): ThreadSummary {
     kind: t.kind as ThreadKind,
     status: t.status as ThreadStatus,
     priority: t.priority,
-    priorityReasons: t.priorityReasons,
+    priorityReasons: waiting >= 30 * 60_000 ? [...t.priorityReasons, `waiting ${formatDuration(waiting)}`] : t.priorityReasons,
     unread: t.unread,
     customerId: t.customerId,
     customerName: t.customerName,
@@ -28,7 +41,21 @@ export function threadView(t: ThreadRow): ThreadSummary {
     lastInboundAt: t.lastInboundAt,
     lastOutboundAt: t.lastOutboundAt,
     messageCount: t.messageCount,
+    assignee: t.assignee,
+    labels,
+    snoozedUntil: t.snoozedUntil,
+    awaitingSince: t.awaitingSince,
+    sla: slaClock(t, targets, now),
   };
+}
+
+/** "45 min", "3 h", "2 d": how people say how long someone has waited. */
+export function formatDuration(ms: number): string {
+  const min = Math.floor(ms / 60_000);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return `${h} h`;
+  return `${Math.floor(h / 24)} d`;
 }
 
 export function messageView(m: MessageRow): Message {

@@ -2,7 +2,7 @@
  * The starter library a first launch gets: starting points a good agent would personalise, not
  * scripts. Short enough for X; blanks where only the agent knows the answer.
  */
-export const STARTER_CANNED: ReadonlyArray<{ title: string; shortcut: string; body: string }> = [
+export const STARTER_CANNED: ReadonlyArray<{ title: string; shortcut: string; body: string; crisis?: boolean }> = [
   {
     title: 'Sorry, looking into your order',
     shortcut: 'order',
@@ -42,5 +42,17 @@ export const STARTER_CANNED: ReadonlyArray<{ title: string; shortcut: string; bo
     title: 'Following up',
     shortcut: 'followup',
     body: 'Hi {{customer.first_name | "there"}}, just checking in: did {{blank:what we did}} sort things out for you? {{agent.signature}}',
+  },
+  {
+    title: 'Crisis: we know, we are on it',
+    shortcut: 'incident',
+    body: 'Hi {{customer.first_name | "there"}}, we know {{blank:what is wrong}} and we’re sorry. The team is working on it right now; we’ll post an update by {{blank:time}}. You don’t need to do anything. {{agent.signature}}',
+    crisis: true,
+  },
+  {
+    title: 'Crisis: what to do meanwhile',
+    shortcut: 'workaround',
+    body: 'Thanks for your patience, {{customer.first_name | "there"}}. Until it’s fixed, {{blank:workaround}}. If you were charged for anything affected, we’ll refund it automatically. {{agent.signature}}',
+    crisis: true,
   },
 ];

@@ -8,8 +8,9 @@ import { insertCanned } from '../../db/canned';
 import type { Db } from '../../db/open';
 import { getSetting, setSetting } from '../../db/settings';
 import { resolveAnsweredBefore } from '../../db/threads';
+import { ensureAssignee } from '../../db/workflow';
 import type { Network } from '../../preload/contract';
-import { SETTINGS_KEY } from '../api/handlers';
+import { SETTINGS_KEY } from '../api/common';
 import { STARTER_CANNED } from '../canned/starter';
 import type { Clock } from './clock';
 import type { Poller } from './poller';
@@ -30,6 +31,9 @@ export async function bootstrap(db: Db, clock: Clock, poller: Poller): Promise<v
     const name = defaultAgentName();
     setSetting(db, SETTINGS_KEY, { agentName: name, agentSignature: `^${initials(name)}` });
     for (const c of STARTER_CANNED) insertCanned(db, { ...c, now });
+    // Where a small team escalates to; colleagues are added by name the first time a thread is handed over.
+    ensureAssignee(db, 'Tier 2 support', 'queue');
+    ensureAssignee(db, 'Billing team', 'queue');
     DEMO_ACCOUNTS.forEach((a, i) =>
       createAccount(db, { channel: 'demo', network: a.network, name: a.name, handle: a.handle, config: { seed: 1000 + i, startedAt: now }, now }),
     );

@@ -3,6 +3,7 @@ import { ingestBatch, type IngestItem } from '../../db/messages';
 import type { Db } from '../../db/open';
 import type { AccountRecord, NormalisedMessage } from '../channels/types';
 import { scoreMessage } from './priority';
+import { sentimentOf } from './sentiment';
 
 export function toIngestItem(account: AccountRecord, m: NormalisedMessage): IngestItem {
   const { priority, reasons } = m.direction === 'in' ? scoreMessage(m.text, m.customer.followerCount) : { priority: 0, reasons: [] };
@@ -21,6 +22,7 @@ export function toIngestItem(account: AccountRecord, m: NormalisedMessage): Inge
     raw: JSON.stringify(m.raw ?? null),
     priority,
     priorityReasons: reasons,
+    sentiment: m.direction === 'in' ? sentimentOf(m.text) : 0,
   };
 }
 

@@ -75,9 +75,12 @@ export class Poller {
 
   /** Polls every stream of every active account once, now (first launch, "refresh"). */
   async pollAll(): Promise<void> {
-    for (const { account, adapter } of this.deps.accounts()) {
-      for (const stream of adapter.streams) await this.pollNow(account.id, stream);
-    }
+    // Accounts side by side (a long-polling channel must not hold up the others), streams in turn.
+    await Promise.all(
+      this.deps.accounts().map(async ({ account, adapter }) => {
+        for (const stream of adapter.streams) await this.pollNow(account.id, stream);
+      }),
+    );
   }
 
   /** One round on one stream: pages until the platform has nothing more, then the next poll is scheduled. */

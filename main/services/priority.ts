@@ -2,26 +2,7 @@
  * Priority of a thread from its newest customer message: reach (follower count), anger and
  * urgency words, in several languages. Offline and explainable: every point comes with a reason.
  */
-/** Whole words in scripts that separate words; substrings in those that do not (CJK). */
-function lexicon(words: string[], unspaced: string[]): RegExp {
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const spaced = `(?<![\\p{L}\\p{N}])(?:${words.map(esc).join('|')})(?![\\p{L}\\p{N}])`;
-  return new RegExp(unspaced.length ? `${spaced}|${unspaced.map(esc).join('|')}` : spaced, 'iu');
-}
-
-const ANGRY = lexicon(
-  ['worst', 'terrible', 'awful', 'disgusting', 'unacceptable', 'ridiculous', 'furious', 'angry', 'scam', 'fraud', 'never again',
-   'lawyer', 'sue', 'pathetic', 'horrible', 'rude', 'hate', 'disappointed', 'joke', 'trash', 'garbage', 'wtf', 'péssimo',
-   'inaceptable', 'estafa', 'nunca más', 'inacceptable', 'arnaque', 'scandaleux', 'unverschämt', 'katastrophe', 'betrug',
-   'frechheit', 'سيء', 'احتيال', 'غاضب'],
-  ['最悪', 'ひどい', '詐欺'],
-);
-const URGENT = lexicon(
-  ['urgent', 'asap', 'immediately', 'right now', 'still waiting', 'no answer', 'no response', 'charged twice', 'double charged',
-   'emergency', 'allergic', 'allergy', 'refund', 'urgente', 'inmediatamente', 'dringend', 'sofort', 'urgence', 'immédiatement', 'عاجل'],
-  ['至急', '急いで'],
-);
-const SHOUTING = /[A-Z]{5,}|!!!|\?\?\?/;
+import { ANGRY, SHOUTING, URGENT, sentimentOf } from './sentiment';
 
 export interface Priority {
   priority: number;
@@ -46,10 +27,14 @@ export function scoreMessage(text: string, followerCount: number | null): Priori
   if (ANGRY.test(text) || SHOUTING.test(text)) {
     priority += 25;
     reasons.push('angry');
+  } else if (sentimentOf(text) < 0) {
+    priority += 10;
+    reasons.push('negative');
   }
   if (URGENT.test(text)) {
     priority += 15;
     reasons.push('urgent');
   }
-  return { priority: Math.min(100, priority), reasons };
+  // 100 is kept for threads whose snooze just ended: they come back on top.
+  return { priority: Math.min(95, priority), reasons };
 }

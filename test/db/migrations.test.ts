@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAccount } from '../../db/accounts';
 import { ingestBatch } from '../../db/messages';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { DatabaseOpenError, openDatabase, userVersion } from '../../db/open';
@@ -30,7 +29,7 @@ describe('migrations', () => {
       .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'messages_fts%' AND name NOT LIKE 'sqlite_%'`)
       .all() as Array<{ name: string; sql: string }>;
     expect(tables.length).toBeGreaterThanOrEqual(11);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?\s*$/);
     db.close();
   });
 
@@ -40,8 +39,16 @@ describe('migrations', () => {
       const path = fresh();
       const old = openDatabase(path, { targetVersion: from });
       expect(userVersion(old)).toBe(from);
-      const accountId = createAccount(old, { channel: 'demo', network: 'x', name: 'A', handle: '@a', config: {}, now: 1 });
-      ingestBatch(old, [item({ accountId, text: 'the grinder arrived broken' })], 2);
+      // Written with the columns version 1 has, as an app of that version would have.
+      old.exec(`
+        INSERT INTO accounts (id, channel, network, name, handle, created_at) VALUES (1, 'demo', 'x', 'A', '@a', 1);
+        INSERT INTO customers (id, display_name, created_at) VALUES (1, 'Ana', 1);
+        INSERT INTO identities (id, customer_id, network, external_id, handle, display_name, updated_at) VALUES (1, 1, 'x', 'u1', '@ana', 'Ana', 1);
+        INSERT INTO threads (id, account_id, identity_id, customer_id, external_id, kind, last_message_at, last_inbound_at, created_at)
+          VALUES (1, 1, 1, 1, 't1', 'mention', 5, 5, 1);
+        INSERT INTO messages (thread_id, account_id, external_id, direction, author_name, text, created_at)
+          VALUES (1, 1, 'm1', 'in', 'Ana', 'the grinder arrived broken', 5);
+      `);
       old.close();
 
       const db = openDatabase(path);
@@ -49,6 +56,11 @@ describe('migrations', () => {
       expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 1 });
       // The search index covers rows written before it existed.
       expect(searchMessages(db, 'grinder', 10).total).toBe(1);
+      // Later steps fill their new columns from what was there.
+      expect(db.prepare('SELECT awaiting_since AS a, first_inbound_at AS f FROM threads').get()).toEqual({ a: 5, f: 5 });
+      // And the current code works on the upgraded file.
+      ingestBatch(db, [item({ accountId: 1, threadExternalId: 't1', externalId: 'm-after-upgrade', text: 'hello again' })], 9);
+      expect(db.prepare('SELECT message_count AS n FROM threads').get()).toEqual({ n: 1 });
       db.close();
     });
   }

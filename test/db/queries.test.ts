@@ -5,7 +5,8 @@ import { ingestBatch, messagesOf } from '../../db/messages';
 import { openDatabase, type Db } from '../../db/open';
 import { enqueueReply, outboxByKey } from '../../db/outbox';
 import { HIGHLIGHT_END, HIGHLIGHT_START, searchMessages, toFtsQuery } from '../../db/search';
-import { getThread, listThreads, setThreadStatus } from '../../db/threads';
+import { getThread, listThreads } from '../../db/threads';
+import { applyStatus } from '../../db/workflow';
 import * as shared from '../../preload/shared/highlight';
 import { tempDbPath } from '../support/db';
 import { item } from '../support/fixtures';
@@ -52,7 +53,7 @@ describe('ingest', () => {
 
   it('reopens a resolved thread when the customer writes again', () => {
     const [a] = ingestBatch(db, [item({ accountId, threadExternalId: 'T', externalId: 'a', createdAt: 1000 })], 1);
-    setThreadStatus(db, a!.threadId, 'resolved');
+    applyStatus(db, a!.threadId, 'resolved', 2000);
     const [b] = ingestBatch(db, [item({ accountId, threadExternalId: 'T', externalId: 'b', createdAt: 3000 })], 2);
     expect(b!.reopened).toBe(true);
     expect(getThread(db, a!.threadId)!.status).toBe('open');
@@ -84,7 +85,7 @@ describe('inbox', () => {
       [20, 5000],
       [20, 3000],
     ]);
-    setThreadStatus(db, all.items[0]!.id, 'resolved');
+    applyStatus(db, all.items[0]!.id, 'resolved', 1);
     expect(listThreads(db, 'open', 0, 10).total).toBe(2);
     expect(listThreads(db, 'resolved', 0, 10).items.map((t) => t.id)).toEqual([all.items[0]!.id]);
     expect(listThreads(db, 'all', 1, 1).items).toHaveLength(1);

@@ -22,7 +22,7 @@ describe('contract', () => {
   });
 
   it('lists every event', () => {
-    const all: Record<keyof Events, true> = { 'threads.changed': true, 'outbox.changed': true, 'accounts.changed': true };
+    const all: Record<keyof Events, true> = { 'threads.changed': true, 'outbox.changed': true, 'accounts.changed': true, 'crisis.changed': true };
     expect([...EVENT_KEYS].sort()).toEqual(Object.keys(all).sort());
   });
 

@@ -3,7 +3,8 @@ import { createAccount } from '../../db/accounts';
 import { createCore, type Core } from '../../main/core';
 import { memoryKeychain } from '../../main/services/credentials';
 import type { ChannelAdapter } from '../../main/channels/types';
-import type { Events, EventKey } from '../../preload/contract';
+import type { Arg, EventKey, Events, RequestKey, Result } from '../../preload/contract';
+import { dispatch } from '../../main/api/dispatch';
 import type { ManualClock } from './clock';
 
 export interface TestCore {
@@ -35,3 +36,10 @@ export function coreWith(dbPath: string, adapter: ChannelAdapter, clock: ManualC
 
 /** Lets pending promise callbacks run (the adapter calls are async). */
 export const flush = () => new Promise((r) => setImmediate(r));
+
+/** Calls a handler through the same boundary the hosts use (schema defaults, errors as replies). */
+export async function invoke<K extends RequestKey>(core: Core, key: K, arg: Arg<K>): Promise<Result<K>> {
+  const reply = await dispatch(core.handlers, key, arg, () => {});
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  return reply.value as Result<K>;
+}
