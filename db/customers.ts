@@ -82,25 +82,35 @@ export function splitIdentity(db: Db, identityId: number, now: number): number |
 }
 
 /**
- * Other customers who may be the same person: an identity on another network whose handle's
- * local part or display name matches one of this customer's, ignoring case.
+ * Other customers who may be the same person: an identity whose handle has the same local part
+ * ("@ana_ruiz", "@ana_ruiz@mastodon.social", "@ana_ruiz.bsky.social") or whose full display name
+ * is the same, ignoring case.
  */
 export function linkSuggestions(db: Db, customerId: number, limit = 10): Array<IdentityRow & { reason: string }> {
-  const mine = identitiesOf(db, customerId);
   const out = new Map<number, IdentityRow & { reason: string }>();
-  const find = stmt<[string, string, number, number], IdentityRow>(
+  const byHandle = stmt<[{ exact: string; bare: string; fediverse: string; bluesky: string; customerId: number; limit: number }], IdentityRow>(
     db,
     `SELECT id, customer_id AS customerId, network, external_id AS externalId, handle, display_name AS displayName,
        follower_count AS followerCount FROM identities
-     WHERE (handle = ? COLLATE NOCASE OR display_name = ? COLLATE NOCASE) AND customer_id <> ? LIMIT ?`,
+     WHERE (handle = @exact COLLATE NOCASE OR handle = @bare COLLATE NOCASE
+            OR handle LIKE @fediverse ESCAPE '\\' OR handle LIKE @bluesky ESCAPE '\\')
+       AND customer_id <> @customerId LIMIT @limit`,
   );
-  for (const m of mine) {
+  const byName = stmt<[string, number, number], IdentityRow>(
+    db,
+    `SELECT id, customer_id AS customerId, network, external_id AS externalId, handle, display_name AS displayName,
+       follower_count AS followerCount FROM identities WHERE display_name = ? COLLATE NOCASE AND customer_id <> ? LIMIT ?`,
+  );
+  const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  for (const m of identitiesOf(db, customerId)) {
     const local = handleLocalPart(m.handle);
-    for (const candidate of [local, `@${local}`]) {
-      for (const r of find.all(candidate, '\u0000', customerId, limit)) out.set(r.customerId, { ...r, reason: `same handle ${candidate}` });
+    if (local.length >= 3) {
+      const rows = byHandle.all({ exact: `@${local}`, bare: local, fediverse: `@${like(local)}@%`, bluesky: `@${like(local)}.%`, customerId, limit });
+      for (const r of rows) out.set(r.customerId, { ...r, reason: `same handle ${local}` });
     }
+    // One-word names ("Sam") are too common to suggest anything.
     if (m.displayName.trim().split(/\s+/).length >= 2) {
-      for (const r of find.all('\u0000', m.displayName, customerId, limit)) {
+      for (const r of byName.all(m.displayName, customerId, limit)) {
         if (!out.has(r.customerId)) out.set(r.customerId, { ...r, reason: `same name “${m.displayName}”` });
       }
     }
@@ -111,7 +121,7 @@ export function linkSuggestions(db: Db, customerId: number, limit = 10): Array<I
 /** "@maria@mastodon.social" / "@maria.bsky.social" / "@maria" → "maria". */
 export function handleLocalPart(handle: string): string {
   const h = handle.replace(/^@/, '');
-  return (h.split('@')[0] ?? h).replace(/\.bsky\.social$/i, '');
+  return (h.split('@')[0] ?? h).replace(/\.bsky\.social$/i, '').split('.')[0] ?? h;
 }
 
 export interface TimelineRow {
