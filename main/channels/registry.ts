@@ -1,10 +1,12 @@
 /** Which module serves which channel. */
 import type { Channel } from '../../preload/contract';
 import { createDemoAdapter } from './demo/index';
+import { createMastodonAdapter, MASTODON_SETUP, verifyMastodon } from './mastodon/index';
 import { createTelegramAdapter, removeTelegramWebhook, TELEGRAM_SETUP, verifyTelegram } from './telegram/index';
 import type { ChannelModule } from './types';
 
 export const CHANNEL_MODULES: Partial<Record<Channel, ChannelModule>> = {
   demo: { create: createDemoAdapter },
+  mastodon: { create: createMastodonAdapter, verify: verifyMastodon, setup: MASTODON_SETUP },
   telegram: { create: createTelegramAdapter, verify: verifyTelegram, setup: TELEGRAM_SETUP, removeWebhook: removeTelegramWebhook },
 };
