@@ -1,11 +1,13 @@
 /** Which module serves which channel. */
 import type { Channel } from '../../preload/contract';
+import { BLUESKY_SETUP, createBlueskyAdapter, verifyBluesky } from './bluesky/index';
 import { createDemoAdapter } from './demo/index';
 import { createMastodonAdapter, MASTODON_SETUP, verifyMastodon } from './mastodon/index';
 import { createTelegramAdapter, removeTelegramWebhook, TELEGRAM_SETUP, verifyTelegram } from './telegram/index';
 import type { ChannelModule } from './types';
 
 export const CHANNEL_MODULES: Partial<Record<Channel, ChannelModule>> = {
+  bluesky: { create: createBlueskyAdapter, verify: verifyBluesky, setup: BLUESKY_SETUP },
   demo: { create: createDemoAdapter },
   mastodon: { create: createMastodonAdapter, verify: verifyMastodon, setup: MASTODON_SETUP },
   telegram: { create: createTelegramAdapter, verify: verifyTelegram, setup: TELEGRAM_SETUP, removeWebhook: removeTelegramWebhook },
