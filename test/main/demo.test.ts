@@ -20,6 +20,9 @@ function setup(network: Network = 'x', config: Record<string, unknown> = {}, see
   const adapter = createDemoAdapter({
     account: { id: 7, channel: 'demo', network, name: 'Harbor Coffee', handle: '@harborcoffee', config: { seed, startedAt: STARTED, ...config } },
     state,
+    secrets: { get: async () => null, set: async () => {} },
+    // The demo needs no network: any request is a bug.
+    fetch: (() => Promise.reject(new Error('the demo channel must not fetch'))) as typeof fetch,
     now: () => now,
   });
   return {
@@ -272,6 +275,7 @@ describe('demo channel: sending', () => {
     kind: 'dm',
     inReplyToExternalId: null,
     customerExternalId: 'c1',
+    customerLastMessageAt: null,
     text: 'Hi! Sorted, a new bag ships today. ^AL',
     ...over,
   });
@@ -313,6 +317,15 @@ describe('demo channel: sending', () => {
     await expect(adapter.send(reply({ idempotencyKey: 'cjk-0002', kind: 'mention', text: '日'.repeat(141) }))).rejects.toMatchObject({ kind: 'refused' });
   });
 
+  it('keeps Meta’s messaging window on demo Facebook and Instagram DMs', async () => {
+    const { adapter } = setup('facebook');
+    expect(adapter.limits.replyWindow?.('dm', STARTED - DAY)).toEqual({ standardUntil: STARTED, humanAgentUntil: STARTED + 6 * DAY });
+    expect(adapter.limits.replyWindow?.('comment', STARTED - DAY)).toBeNull();
+    expect(setup('x').adapter.limits.replyWindow?.('dm', STARTED - DAY)).toBeNull();
+    await expect(adapter.send(reply({ customerLastMessageAt: STARTED - 6 * DAY }))).resolves.toBeDefined();
+    await expect(adapter.send(reply({ idempotencyKey: 'late-0001', customerLastMessageAt: STARTED - 8 * DAY }))).rejects.toMatchObject({ kind: 'refused' });
+  });
+
   it('sometimes gets a customer follow-up, delivered once, in a later poll of the same stream', async () => {
     const { adapter, advance } = setup('x');
     const { all, cursors } = await drainAll(adapter);
@@ -326,6 +339,7 @@ describe('demo channel: sending', () => {
         kind: last.kind,
         inReplyToExternalId: last.externalId,
         customerExternalId: last.customer.externalId,
+        customerLastMessageAt: last.createdAt,
         text: 'Thanks for your patience, all sorted now! ^AL',
       });
     }
