@@ -5,10 +5,12 @@ import { createDemoAdapter } from './demo/index';
 import { createMastodonAdapter, MASTODON_SETUP, verifyMastodon } from './mastodon/index';
 import { createTelegramAdapter, removeTelegramWebhook, TELEGRAM_SETUP, verifyTelegram } from './telegram/index';
 import type { ChannelModule } from './types';
+import { createXAdapter, verifyX, X_SETUP } from './x/index';
 
 export const CHANNEL_MODULES: Partial<Record<Channel, ChannelModule>> = {
   bluesky: { create: createBlueskyAdapter, verify: verifyBluesky, setup: BLUESKY_SETUP },
   demo: { create: createDemoAdapter },
   mastodon: { create: createMastodonAdapter, verify: verifyMastodon, setup: MASTODON_SETUP },
+  x: { create: createXAdapter, verify: verifyX, setup: X_SETUP },
   telegram: { create: createTelegramAdapter, verify: verifyTelegram, setup: TELEGRAM_SETUP, removeWebhook: removeTelegramWebhook },
 };
