@@ -124,11 +124,12 @@ export function customerOfThread(db: Db, threadId: number): CustomerRow | null {
 }
 
 /**
- * Tidies imported history: threads whose last word was ours before `answeredBefore` are resolved;
- * anything older than `readBefore` counts as read.
+ * Tidies imported history: threads whose last word was ours before `answeredBefore`, and threads
+ * quiet since `quietBefore`, are resolved; anything older than `readBefore` counts as read.
  */
-export function resolveAnsweredBefore(db: Db, answeredBefore: number, readBefore: number): void {
+export function resolveAnsweredBefore(db: Db, answeredBefore: number, readBefore: number, quietBefore = 0): void {
   db.transaction(() => {
+    stmt(db, `UPDATE threads SET status = 'resolved', unread = 0, resolved_at = last_message_at WHERE last_message_at < ?`).run(quietBefore);
     stmt(db, `UPDATE threads SET status = 'resolved', unread = 0, resolved_at = last_message_at WHERE last_direction = 'out' AND last_message_at < ?`).run(
       answeredBefore,
     );

@@ -39,8 +39,9 @@ export async function bootstrap(db: Db, clock: Clock, poller: Poller): Promise<v
     );
   })();
   await poller.pollAll();
-  // History that was answered a while ago is done; what is recent or unanswered stays in the inbox.
-  resolveAnsweredBefore(db, now - 6 * 3600_000, now - 2 * 86400_000);
+  // History that was answered a while ago is done, and so is anything quiet for three days (someone
+  // dealt with it before the app was installed); the recent and unanswered rest is today's work.
+  resolveAnsweredBefore(db, now - 6 * 3600_000, now - 2 * 86400_000, now - 3 * 86400_000);
   setSetting(db, 'bootstrapped', true);
 }
 
