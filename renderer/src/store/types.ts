@@ -1,0 +1,13 @@
+/** The whole store's shape: one slice per feature, joined. Slices reach each other through `get()`. */
+import type { StateCreator } from 'zustand';
+import type { CannedSlice } from './canned';
+import type { ComposerSlice } from './composer';
+import type { InboxSlice } from './inbox';
+import type { SearchSlice } from './search';
+import type { SettingsSlice } from './settings';
+import type { ThreadSlice } from './thread';
+import type { UiSlice } from './ui';
+
+export type State = InboxSlice & ThreadSlice & ComposerSlice & CannedSlice & SearchSlice & SettingsSlice & UiSlice;
+
+export type Slice<T> = StateCreator<State, [], [], T>;
