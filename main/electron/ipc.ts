@@ -7,16 +7,11 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_PREFIX, REQUEST_KEYS, type Handlers } from '../../preload/contract';
 import { dispatch } from '../api/dispatch';
 import type { EventBus } from '../api/events';
-import { APP_ORIGIN } from './protocol';
+import { isTrustedFrame } from '../api/trust';
 
 export function isTrustedSender(e: IpcMainInvokeEvent): boolean {
   const frame = e.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return !!frame && isTrustedFrame(frame.url, frame.parent === null);
 }
 
 export function registerIpc(handlers: Handlers, bus: EventBus, target: () => WebContents | null): () => void {

@@ -7,8 +7,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP } from '../csp';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://care';
+import { APP_SCHEME } from '../api/trust';
 
 /** Must run before the app is ready. */
 export function registerSchemePrivileges(): void {

@@ -1,19 +1,12 @@
 /** The one window, with Electron's security defaults turned all the way up. */
 import { BrowserWindow, nativeTheme, shell } from 'electron';
-import { APP_ORIGIN } from './protocol';
-
-const EXTERNAL = new Set(['https:', 'http:', 'mailto:']);
+import { APP_ORIGIN, safeExternalUrl } from '../api/trust';
 
 /** Opens a link in the OS browser or mail client, and only those kinds of link. */
 export function openExternalSafely(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    if (!EXTERNAL.has(url.protocol)) return false;
-    void shell.openExternal(url.toString());
-    return true;
-  } catch {
-    return false;
-  }
+  const url = safeExternalUrl(raw);
+  if (url) void shell.openExternal(url);
+  return url !== null;
 }
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
