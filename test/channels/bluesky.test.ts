@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BLUESKY_SETUP, createBlueskyAdapter, verifyBluesky } from '../../main/channels/bluesky/index';
-import { ChannelError, type AdapterContext, type ChannelAdapter, type NormalisedMessage, type OutgoingReply, type PollResult } from '../../main/channels/types';
+import type { AdapterContext, ChannelAdapter, NormalisedMessage, OutgoingReply, PollResult } from '../../main/channels/types';
 import { countLength } from '../../preload/shared/length';
 import { startBlueskyFake, type BlueskyFake, type FakeOptions } from '../fakes/bluesky';
+import { failure } from '../support/channel';
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 const CHAT_PROXY = 'did:web:api.bsky.chat#bsky_chat';
@@ -35,14 +36,6 @@ function adapter(config: Record<string, unknown> = {}): ChannelAdapter {
   return createBlueskyAdapter(ctx);
 }
 
-async function failure(p: Promise<unknown>): Promise<ChannelError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  return err as ChannelError;
-}
 
 /** Polls a stream until the platform has no more right away, as the poller does. */
 async function drain(a: ChannelAdapter, stream: string, cursor: string | null): Promise<{ items: NormalisedMessage[]; cursor: string | null; pages: PollResult[] }> {

@@ -5,8 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFacebookAdapter, FACEBOOK_SETUP, verifyFacebook } from '../../main/channels/facebook/index';
-import { ChannelError, type ChannelAdapter, type OutgoingReply, type PollResult } from '../../main/channels/types';
+import type { ChannelAdapter, OutgoingReply, PollResult } from '../../main/channels/types';
 import { FAKE_PAGE, FAKE_TOKEN, graphError, metaContext, startMetaFake, verifyInput, type MetaFake } from '../fakes/meta';
+import { failure } from '../support/channel';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -49,15 +50,6 @@ async function round(stream: string, cursor: string | null = null): Promise<{ pa
 const idsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items.map((i) => i.externalId));
 const itemsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items);
 
-async function failure(p: Promise<unknown>): Promise<ChannelError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ChannelError) return err;
-    throw err;
-  }
-  throw new Error('expected a ChannelError');
-}
 
 function dmReply(customerId: string, over: Partial<OutgoingReply> = {}): OutgoingReply {
   return {

@@ -5,8 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInstagramAdapter, INSTAGRAM_SETUP, verifyInstagram } from '../../main/channels/instagram/index';
-import { ChannelError, type ChannelAdapter, type OutgoingReply, type PollResult } from '../../main/channels/types';
+import type { ChannelAdapter, OutgoingReply, PollResult } from '../../main/channels/types';
 import { FAKE_IG, FAKE_PAGE, FAKE_TOKEN, graphError, metaContext, startMetaFake, verifyInput, type MetaFake } from '../fakes/meta';
+import { failure } from '../support/channel';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -45,15 +46,6 @@ async function round(stream: string, cursor: string | null = null): Promise<{ pa
 const idsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items.map((i) => i.externalId));
 const itemsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items);
 
-async function failure(p: Promise<unknown>): Promise<ChannelError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ChannelError) return err;
-    throw err;
-  }
-  throw new Error('expected a ChannelError');
-}
 
 function reply(over: Partial<OutgoingReply> = {}): OutgoingReply {
   return {

@@ -5,6 +5,7 @@ import { comparableText, htmlToText, mentions, replyVisibility, withMentions } f
 import { ChannelError, type AdapterContext, type ChannelAdapter, type NormalisedMessage, type OutgoingReply, type PollResult } from '../../main/channels/types';
 import type { ThreadKind } from '../../preload/contract';
 import { mastodonLength, startMastodonFake, type FakeAccount, type MastodonFake } from '../fakes/mastodon';
+import { failure } from '../support/channel';
 
 // Not on a 5-minute boundary, so Mastodon's window reset differs from any "now + 5 min" fallback.
 const T0 = Date.UTC(2026, 10, 22, 9, 1, 30);
@@ -38,14 +39,6 @@ function adapter(config: Record<string, unknown> = {}): ChannelAdapter {
   return createMastodonAdapter(context(config));
 }
 
-async function failure(p: Promise<unknown>): Promise<ChannelError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  return err as ChannelError;
-}
 
 function reply(over: Partial<OutgoingReply> & { inReplyToExternalId: string }): OutgoingReply {
   return {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../main/channels/telegram/cursor';
 import { createTelegramAdapter, removeTelegramWebhook, TELEGRAM_SETUP, verifyTelegram } from '../../main/channels/telegram/index';
-import { ChannelError, type AdapterContext, type ChannelAdapter, type OutgoingReply } from '../../main/channels/types';
+import { type ChannelError, type AdapterContext, type ChannelAdapter, type OutgoingReply } from '../../main/channels/types';
 import { countLength } from '../../preload/shared/length';
 import { startTelegramFake, type FakeChat, type FakeUser, type TelegramFake } from '../fakes/telegram';
+import { failure as channelFailure } from '../support/channel';
 
 const ANA: FakeUser = { id: 5_550_001, is_bot: false, first_name: 'Ana', last_name: 'Silva', username: 'anasilva' };
 const BEN: FakeUser = { id: 5_550_002, is_bot: false, first_name: 'Ben' };
@@ -57,12 +58,7 @@ function reply(over: Partial<OutgoingReply>): OutgoingReply {
 }
 
 async function failure(p: Promise<unknown>): Promise<ChannelError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  const e = err as ChannelError;
+  const e = await channelFailure(p);
   // The token sits in the request URL: it must never travel in what we throw.
   expect(`${e.message} ${String(e.cause ?? '')}`).not.toContain(fake.token);
   expect(e.cause).toBeUndefined();

@@ -1,9 +1,10 @@
 /** The X adapter against the fake X API v2 (test/fakes/x.ts). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXAdapter, verifyX, X_SETUP } from '../../main/channels/x/index';
-import { ChannelError, type AdapterContext, type ChannelAdapter, type NormalisedMessage, type OutgoingReply, type RejectedItem } from '../../main/channels/types';
+import type { AdapterContext, ChannelAdapter, NormalisedMessage, OutgoingReply, RejectedItem } from '../../main/channels/types';
 import { NETWORK_RULES } from '../../preload/shared/length';
 import { startXFake, type XFake } from '../fakes/x';
+import { failure } from '../support/channel';
 
 let fake: XFake;
 beforeEach(async () => {
@@ -49,15 +50,6 @@ async function drain(adapter: ChannelAdapter, stream: string, cursor: string | n
   }
 }
 
-async function failure(p: Promise<unknown>): Promise<ChannelError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ChannelError);
-    return err as ChannelError;
-  }
-  throw new Error('expected a ChannelError');
-}
 
 const ids = (items: NormalisedMessage[]) => items.map((i) => i.externalId).sort();
 const requestsTo = (path: string) => fake.requests.filter((r) => r.path === path);

@@ -3,26 +3,17 @@ import { getAccount } from '../../db/accounts';
 import { getCursor } from '../../db/cursors';
 import { listThreads } from '../../db/threads';
 import { ChannelError } from '../../main/channels/types';
-import { ManualClock } from '../support/clock';
-import { coreWith, flush, type TestCore } from '../support/core';
-import { tempDbPath } from '../support/db';
-import { msg, page, ScriptedAdapter } from '../fakes/scripted-adapter';
+import type { ManualClock } from '../support/clock';
+import { flush, freshScriptedCore, type TestCore } from '../support/core';
+import { msg, page, type ScriptedAdapter } from '../fakes/scripted-adapter';
 
 let t: TestCore;
 let adapter: ScriptedAdapter;
 let clock: ManualClock;
-let cleanup: () => void;
-beforeEach(() => {
-  const p = tempDbPath();
-  cleanup = p.cleanup;
-  clock = new ManualClock();
-  adapter = new ScriptedAdapter();
-  t = coreWith(p.path, adapter, clock);
-});
-afterEach(async () => {
-  await t.core.stop();
-  cleanup();
-});
+let cleanup: () => Promise<void>;
+beforeEach(() => void ({ t, adapter, clock, cleanup } = freshScriptedCore()));
+afterEach(() => cleanup());
+
 
 const stored = () => (t.core.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
 

@@ -3,33 +3,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../db/accounts';
 import type { NormalisedMessage } from '../../main/channels/types';
 import { parseCsv } from '../../main/services/export';
-import type { Arg, RequestKey, Result } from '../../preload/contract';
-import { ManualClock } from '../support/clock';
-import { coreWith, invoke, type TestCore } from '../support/core';
-import { tempDbPath } from '../support/db';
-import { msg, page, ScriptedAdapter } from '../fakes/scripted-adapter';
+import type { ManualClock } from '../support/clock';
+import { api, freshScriptedCore, type TestCore } from '../support/core';
+import { msg, page, type ScriptedAdapter } from '../fakes/scripted-adapter';
 
 let t: TestCore;
 let adapter: ScriptedAdapter;
 let clock: ManualClock;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
+beforeEach(() => void ({ t, adapter, clock, cleanup } = freshScriptedCore()));
+afterEach(() => cleanup());
 const H = 3600_000;
-const h = () =>
-  new Proxy({} as { [K in RequestKey]: (arg: Arg<K>) => Promise<Result<K>> }, {
-    get: (_t, key: string) => (arg: unknown) => invoke(t.core, key as RequestKey, arg as never),
-  });
+const h = () => api(t.core);
 
-beforeEach(() => {
-  const p = tempDbPath();
-  cleanup = p.cleanup;
-  clock = new ManualClock();
-  adapter = new ScriptedAdapter();
-  t = coreWith(p.path, adapter, clock);
-});
-afterEach(async () => {
-  await t.core.stop();
-  cleanup();
-});
+
 
 async function arrive(...items: Array<Partial<NormalisedMessage>>): Promise<number[]> {
   adapter.queuePoll(page(items.map((i) => msg({ createdAt: clock.now(), ...i })), `c${Math.random()}`));

@@ -1,36 +1,23 @@
 // The care workflow's rules, on a real database with a clock the test moves.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../support/clock';
-import { coreWith, invoke, type TestCore } from '../support/core';
-import type { Arg, RequestKey, Result } from '../../preload/contract';
-import { tempDbPath } from '../support/db';
-import { msg, page, ScriptedAdapter } from '../fakes/scripted-adapter';
+import type { ManualClock } from '../support/clock';
+import { api, freshScriptedCore, type TestCore } from '../support/core';
+import { msg, page, type ScriptedAdapter } from '../fakes/scripted-adapter';
 import type { NormalisedMessage } from '../../main/channels/types';
 
 let t: TestCore;
 let adapter: ScriptedAdapter;
 let clock: ManualClock;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
+beforeEach(() => void ({ t, adapter, clock, cleanup } = freshScriptedCore()));
+afterEach(() => cleanup());
 const MIN = 60_000;
 const H = 60 * MIN;
 
-beforeEach(() => {
-  const p = tempDbPath();
-  cleanup = p.cleanup;
-  clock = new ManualClock();
-  adapter = new ScriptedAdapter();
-  t = coreWith(p.path, adapter, clock);
-});
-afterEach(async () => {
-  await t.core.stop();
-  cleanup();
-});
+
 
 /** Every call goes through the contract's boundary, as the renderer's would. */
-const h = () =>
-  new Proxy({} as { [K in RequestKey]: (arg: Arg<K>) => Promise<Result<K>> }, {
-    get: (_target, key: string) => (arg: unknown) => invoke(t.core, key as RequestKey, arg as never),
-  });
+const h = () => api(t.core);
 async function arrive(...items: Array<Partial<NormalisedMessage>>): Promise<number[]> {
   adapter.queuePoll(page(items.map((i) => msg({ createdAt: clock.now(), ...i })), `c${clock.now()}`));
   await t.core.poller.pollNow(t.accountId, 'mentions');

@@ -5,7 +5,9 @@ import { memoryKeychain } from '../../main/services/credentials';
 import type { ChannelAdapter } from '../../main/channels/types';
 import type { Arg, EventKey, Events, RequestKey, Result } from '../../preload/contract';
 import { dispatch } from '../../main/api/dispatch';
-import type { ManualClock } from './clock';
+import { ManualClock } from './clock';
+import { tempDbPath } from './db';
+import { ScriptedAdapter } from '../fakes/scripted-adapter';
 
 export interface TestCore {
   core: Core;
@@ -42,4 +44,28 @@ export async function invoke<K extends RequestKey>(core: Core, key: K, arg: Arg<
   const reply = await dispatch(core.handlers, key, arg, () => {});
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
   return reply.value as Result<K>;
+}
+
+/** A core on a new temp database with a scripted adapter and a manual clock, for one test. */
+export function freshScriptedCore(): { t: TestCore; adapter: ScriptedAdapter; clock: ManualClock; cleanup: () => Promise<void> } {
+  const p = tempDbPath();
+  const clock = new ManualClock();
+  const adapter = new ScriptedAdapter();
+  const t = coreWith(p.path, adapter, clock);
+  return {
+    t,
+    adapter,
+    clock,
+    cleanup: async () => {
+      await t.core.stop();
+      p.cleanup();
+    },
+  };
+}
+
+export type Api = { [K in RequestKey]: (arg: Arg<K>) => Promise<Result<K>> };
+
+/** `api(core)['threads.list']({ filter: 'open' })`: each call through the contract's boundary. */
+export function api(core: Core): Api {
+  return new Proxy({} as Api, { get: (_t, key: string) => (arg: unknown) => invoke(core, key as RequestKey, arg as never) });
 }
