@@ -86,10 +86,11 @@ export function accountView(a: AccountRow, cursors: CursorRow[], rateLimit: stri
 }
 
 /**
- * Adapters keep the platform's last budget as JSON in their state: counts
- * ({ remaining, limit, reset }) or usage percentages (Meta). Anything else shows nothing.
+ * Adapters keep the platform's last budget as JSON in their state, in one of two shapes: counts
+ * ({ limit, remaining, resetAt } — X, Mastodon, Bluesky) or Meta's usage percentages
+ * ({ maxPercent, blockedUntil }). Anything else shows nothing.
  */
-export function describeBudget(raw: string | null): string | null {
+export function describeBudget(raw: string | null, now = Date.now()): string | null {
   if (!raw) return null;
   let v: Record<string, unknown>;
   try {
@@ -98,15 +99,15 @@ export function describeBudget(raw: string | null): string | null {
     return null;
   }
   const num = (k: string) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? (v[k] as number) : null);
+  const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const blockedUntil = num('blockedUntil');
+  if (blockedUntil !== null && blockedUntil > now) return `paused by the platform until ${time(blockedUntil)}`;
   const remaining = num('remaining');
   const limit = num('limit');
   if (remaining !== null && limit !== null) {
-    const reset = num('resetAt') ?? num('reset');
-    const resetMs = reset === null ? null : reset < 1e12 ? reset * 1000 : reset;
-    const until = resetMs ? ` until ${new Date(resetMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : '';
-    return `${remaining} of ${limit} requests left${until}`;
+    const reset = num('resetAt');
+    return `${remaining} of ${limit} requests left${reset !== null && reset > now ? ` until ${time(reset)}` : ''}`;
   }
-  const percents = Object.values(v).flatMap((x) => (typeof x === 'number' ? [x] : []));
-  const usage = num('usagePercent') ?? (percents.length ? Math.max(...percents) : null);
-  return usage !== null ? `API usage at ${Math.round(usage)}%` : null;
+  const percent = num('maxPercent');
+  return percent !== null ? `${Math.round(percent)}% of the API budget used` : null;
 }
