@@ -46,6 +46,7 @@ export interface CareSubscribers {
   threadsChanged(payload: Events['threads.changed']): void;
   outboxChanged(payload: Events['outbox.changed']): void;
   accountsChanged(payload: Events['accounts.changed']): void;
+  crisisChanged(payload: Events['crisis.changed']): void;
 }
 
 /** Listens to every pushed event; returns the function that stops listening. */
@@ -56,6 +57,7 @@ export function subscribeToCare(handlers: CareSubscribers): () => void {
     on('threads.changed', (p) => handlers.threadsChanged(p)),
     on('outbox.changed', (p) => handlers.outboxChanged(p)),
     on('accounts.changed', (p) => handlers.accountsChanged(p)),
+    on('crisis.changed', (p) => handlers.crisisChanged(p)),
   ];
   return () => offs.forEach((off) => off());
 }

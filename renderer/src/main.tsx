@@ -22,6 +22,7 @@ try {
     threadsChanged: (p) => store.getState().threadsChanged(p),
     outboxChanged: (p) => store.getState().outboxChanged(p),
     accountsChanged: (p) => store.getState().accountsChanged(p.accounts),
+    crisisChanged: (p) => store.getState().crisisChanged(p),
   });
 } catch (err) {
   s.toastShown((err as Error).message, 'error');
@@ -29,7 +30,9 @@ try {
 installKeyboard();
 void s.settingsLoaded();
 void s.accountsLoaded();
+void s.savedSearchesLoaded();
 void s.cannedLoaded();
+void s.crisisStarted();
 void s.inboxStarted().then(() => {
   // Keyboard-first: the list has focus from the start, unless the agent already clicked elsewhere.
   if (document.activeElement === document.body) focusRegion('inbox');

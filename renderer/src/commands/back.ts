@@ -1,8 +1,11 @@
 /** Escape: back out exactly one level — overlay, editor, view, composer, thread, search. */
 import { focusRegion } from '../lib/focus';
 import type { CommandContext } from './context';
+import { backOutOfReview } from './review';
+import { backOutOfWorkflow } from './workflow';
 
 export function backOut({ s, region }: CommandContext): boolean {
+  if (backOutOfWorkflow({ s, region })) return true;
   if (s.overlay) {
     s.overlayClosed();
     return true;
@@ -11,6 +14,7 @@ export function backOut({ s, region }: CommandContext): boolean {
     s.editorEscaped();
     return true;
   }
+  if (backOutOfReview({ s, region })) return true;
   if (s.view !== 'inbox') {
     s.viewChosen('inbox');
     return true;

@@ -16,6 +16,9 @@
  *                  (→ closes search).
  *   Lists in overlays (palette, canned picker, search): ↑ / ↓ move, Enter chooses, typing filters.
  *
+ *   Workflow       p pending · s snooze · a assign · l label · n note · c customer · x select,
+ *                  g p / g z Pending, Snoozed · g ! the crisis spike: see commands/workflow.ts.
+ *
  * Single keys never fire while typing in a field (the dispatcher's rule); keys a field owns
  * (Tab in the composer, arrows in a result list) say so with `inField`.
  */
@@ -25,6 +28,8 @@ import { pickerResults } from '../store/canned';
 import { backOut } from './back';
 import { browsingList, currentContext, hasThread, onInboxScreen, type CommandContext } from './context';
 import { paletteResults } from './palette';
+import { installSavedSearchCommands, reviewCommands } from './review';
+import { workflowCommands } from './workflow';
 import { createRegistry, paletteEntries, type Command } from './registry';
 import { PLATFORM } from '../lib/platform';
 
@@ -106,7 +111,8 @@ const commands: Cmd[] = [
     title: 'Resolve and go to next (reopen if resolved)',
     group: 'Thread',
     keys: ['e'],
-    when: (ctx) => onInboxScreen(ctx) && hasThread(ctx),
+    // With a bulk selection, e is the selection's (bulk.resolve in commands/workflow.ts).
+    when: (ctx) => onInboxScreen(ctx) && hasThread(ctx) && ctx.s.bulkIds.length === 0,
     run: ({ s }) => s.statusToggled(),
   },
   {
@@ -285,6 +291,11 @@ const commands: Cmd[] = [
 ];
 
 registry.register(...commands);
+// The care workflow (commands/workflow.ts): triage keys, bulk selection, crisis, customer.
+registry.register(...workflowCommands);
+// Offline review and accounts (commands/review.ts), and a palette entry per saved search.
+registry.register(...reviewCommands);
+installSavedSearchCommands(registry);
 
 /** Closes the palette, puts focus back where it was, then runs the command from there. */
 export function runFromPalette(id: string | undefined): void {

@@ -5,7 +5,7 @@
  */
 import { keyLabels, type Platform } from './keys';
 
-export type CommandGroup = 'Inbox' | 'Thread' | 'Composer' | 'Search' | 'Canned responses' | 'Go to' | 'General' | 'Lists';
+export type CommandGroup = 'Inbox' | 'Thread' | 'Composer' | 'Search' | 'Canned responses' | 'Go to' | 'General' | 'Lists' | 'Reports' | 'Accounts' | 'Customer';
 
 export interface Command<C> {
   id: string;
@@ -62,7 +62,7 @@ export function paletteEntries<C>(commands: readonly Command<C>[], ctx: C, platf
   return commands.filter((c) => !c.hidden && c.when(ctx)).map((c) => entry(c, platform));
 }
 
-const GROUP_ORDER: CommandGroup[] = ['Inbox', 'Thread', 'Composer', 'Canned responses', 'Search', 'Go to', 'Lists', 'General'];
+const GROUP_ORDER: CommandGroup[] = ['Inbox', 'Thread', 'Customer', 'Composer', 'Canned responses', 'Search', 'Reports', 'Accounts', 'Go to', 'Lists', 'General'];
 
 /**
  * Every command, grouped, for the cheat sheet, whether usable now or not. Commands that read

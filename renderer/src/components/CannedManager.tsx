@@ -4,6 +4,7 @@ import { renderTemplate } from '../../../preload/shared/template';
 import { sampleContext, templateContext } from '../composer/context';
 import { store, useStore } from '../store';
 import { CannedEditorForm } from './CannedEditor';
+import { CannedTransfer } from './CannedTransfer';
 import { Keys } from './Keys';
 import { BackButton } from './BackButton';
 import { TemplateText } from './TemplateText';
@@ -29,6 +30,7 @@ export function CannedManager() {
           <p className="view-hints">
             <Keys chords={[['N']]} /> new · <Keys chords={[['Enter']]} /> edit · <Keys chords={[['Del']]} /> delete · <Keys chords={[['Esc']]} /> back
           </p>
+          <CannedTransfer />
         </header>
         <ul
           className="manager-list"

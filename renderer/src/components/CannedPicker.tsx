@@ -59,7 +59,14 @@ export function CannedPicker() {
               <span className="picker-title" dir="auto">
                 {c.title}
               </span>
-              {c.shortcut && <span className="shortcut">;{c.shortcut}</span>}
+              <span className="picker-tags">
+                {c.crisis && (
+                  <span className="crisis-chip" data-testid="crisis-badge" title="Part of the crisis set">
+                    crisis
+                  </span>
+                )}
+                {c.shortcut && <span className="shortcut">;{c.shortcut}</span>}
+              </span>
               <span className="picker-snippet" dir="auto">
                 {c.body.split('\n', 1)[0]}
               </span>

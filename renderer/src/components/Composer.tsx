@@ -12,6 +12,7 @@ import { store, useStore } from '../store';
 import { emptyDraft, sendBlockers } from '../store/composer';
 import { lengthRuleOf } from '../composer/context';
 import { Keys } from './Keys';
+import { ComposerNotices, useWindowClosed } from './ComposerNotices';
 
 /** Rendered as soon as a thread is shown (before its detail arrives), so `r` + typing never misses. */
 export function Composer({ t, detail }: { t: ThreadSummary; detail: ThreadDetail | null }) {
@@ -21,6 +22,7 @@ export function Composer({ t, detail }: { t: ThreadSummary; detail: ThreadDetail
   const request = useStore((s) => s.selectionRequest);
   const ref = useRef<HTMLTextAreaElement>(null);
   const d = draft ?? emptyDraft();
+  const windowClosed = useWindowClosed(detail);
 
   useLayoutEffect(() => {
     const ta = ref.current;
@@ -40,6 +42,7 @@ export function Composer({ t, detail }: { t: ThreadSummary; detail: ThreadDetail
 
   return (
     <div className="composer" data-region="composer">
+      <ComposerNotices detail={detail} />
       <textarea
         ref={ref}
         className="composer-input"
@@ -79,7 +82,7 @@ export function Composer({ t, detail }: { t: ThreadSummary; detail: ThreadDetail
         <button
           type="button"
           className="button button--primary"
-          aria-disabled={blockers.length > 0 || sending}
+          aria-disabled={blockers.length > 0 || sending || windowClosed}
           onClick={() => void store.getState().replySendRequested()}
         >
           {sending ? 'Sending…' : 'Send'}

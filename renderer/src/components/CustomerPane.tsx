@@ -6,6 +6,7 @@ import { useNow } from '../lib/useNow';
 import { store, useStore } from '../store';
 import { KIND_LABEL, priorityLevel } from './InboxRow';
 import { NetworkIcon } from './NetworkIcon';
+import { CustomerCare, VipBadge } from './CustomerCare';
 
 export function CustomerPane() {
   const detail = useStore((s) => (s.detail && s.detail.thread.id === s.shownId ? s.detail : null));
@@ -34,6 +35,7 @@ function CustomerCard({ detail }: { detail: ThreadDetail }) {
         <div>
           <p className="customer-name" dir="auto">
             {c.displayName}
+            <VipBadge customerId={c.id} />
           </p>
           {c.handle !== c.displayName && (
             <p className="customer-handle" dir="auto">
@@ -56,6 +58,7 @@ function CustomerCard({ detail }: { detail: ThreadDetail }) {
           {detail.lengthRule.max.toLocaleString()} {detail.lengthRule.count === 'bytes' ? 'bytes' : 'characters'}
         </dd>
       </dl>
+      <CustomerCare detail={detail} />
       <section className="customer-section">
         <h2>Priority</h2>
         <p className={`priority priority--${level ?? 'low'}`}>

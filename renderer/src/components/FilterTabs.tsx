@@ -1,9 +1,11 @@
-/** Open / Resolved / All, with totals; `g i`, `g r`, `g a` choose them from the keyboard. */
+/** Open / Pending / Snoozed / Resolved / All, with totals; `g i`, `g p`, `g z`, `g r`, `g a` choose them from the keyboard. */
 import type { InboxFilter } from '../../../preload/contract';
 import { store, useStore } from '../store';
 
 const TABS: { filter: InboxFilter; label: string; keys: string }[] = [
   { filter: 'open', label: 'Open', keys: 'g i' },
+  { filter: 'pending', label: 'Pending', keys: 'g p' },
+  { filter: 'snoozed', label: 'Snoozed', keys: 'g z' },
   { filter: 'resolved', label: 'Resolved', keys: 'g r' },
   { filter: 'all', label: 'All', keys: 'g a' },
 ];

@@ -8,9 +8,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { store, useStore, type State } from '../store';
 import { InboxRow, ROW_HEIGHT } from './InboxRow';
+import { GroupHeadings, groupGap, rowTop } from './SpikeGroup';
 
 const EMPTY: Record<string, { title: string; body: string }> = {
   open: { title: 'Inbox zero — nice work', body: 'New messages land here as the accounts are polled.' },
+  pending: { title: 'Nothing pending', body: 'Threads waiting on the customer (p) wait here; a reply from them reopens the thread.' },
+  snoozed: { title: 'Nothing snoozed', body: 'Snooze a thread with s: it comes back on its own, at the top, when the time comes.' },
   resolved: { title: 'Nothing resolved yet', body: 'Threads you resolve with e show up here.' },
   all: { title: 'No conversations yet', body: 'Once an account is polled, every thread shows up here.' },
 };
@@ -21,6 +24,8 @@ export function InboxList() {
   const generation = useStore((s) => s.inbox.generation);
   const state = useStore((s) => s.inboxState);
   const error = useStore((s) => s.inboxError);
+  // Crisis mode: the spike's threads come first, under their own heading.
+  const pinned = useStore((s) => s.inbox.pinned);
   const scroller = useRef<HTMLDivElement>(null);
 
   // The virtualizer re-renders this component itself on scroll; nothing here is memoised by
@@ -29,9 +34,13 @@ export function InboxList() {
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (i) => ROW_HEIGHT + groupGap(i, pinned),
     overscan: 10,
   });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, pinned]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -58,7 +67,7 @@ export function InboxList() {
         frame = requestAnimationFrame(() => {
           frame = 0;
           const now = store.getState().inbox;
-          if ((now.total ?? 0) > 0) keepInView(el, virtualizer.scrollOffset, virtualizer.scrollRect?.height, now.selectedIndex);
+          if ((now.total ?? 0) > 0) keepInView(el, virtualizer.scrollOffset, virtualizer.scrollRect?.height, now.selectedIndex, now.pinned);
         });
       }
     };
@@ -107,8 +116,9 @@ export function InboxList() {
         </div>
       ) : (
         <div className="rows" style={{ height: virtualizer.getTotalSize() }}>
+          <GroupHeadings pinned={pinned} total={total} />
           {items.map((item) => (
-            <InboxRow key={item.key} index={item.index} start={item.start} />
+            <InboxRow key={item.key} index={item.index} start={item.start + groupGap(item.index, pinned)} />
           ))}
         </div>
       )}
@@ -121,9 +131,10 @@ export function InboxList() {
  * virtualizer's cached offset and height: reading them from the DOM (as scrollToIndex does)
  * forces a layout on every j press.
  */
-function keepInView(el: HTMLElement, offset: number | null, height: number | undefined, index: number): void {
-  const top = index * ROW_HEIGHT;
-  const bottom = top + ROW_HEIGHT;
+function keepInView(el: HTMLElement, offset: number | null, height: number | undefined, index: number, pinned: number): void {
+  // The first row of a group shows its heading too.
+  const top = rowTop(index, pinned) - groupGap(index, pinned);
+  const bottom = rowTop(index, pinned) + ROW_HEIGHT;
   const from = offset ?? el.scrollTop;
   const size = height ?? el.clientHeight;
   if (top < from) el.scrollTop = top;

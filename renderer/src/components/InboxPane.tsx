@@ -2,6 +2,7 @@
 import { store, useStore } from '../store';
 import { FilterTabs } from './FilterTabs';
 import { InboxList } from './InboxList';
+import { BulkBar } from './BulkBar';
 import { SearchPanel } from './SearchPanel';
 import { Keys } from './Keys';
 
@@ -27,6 +28,7 @@ export function InboxPane() {
         <>
           <FilterTabs />
           <InboxList />
+          <BulkBar />
         </>
       )}
     </section>

@@ -8,11 +8,13 @@ import type { Message } from '../../../preload/contract';
 import { absoluteTime, age } from '../lib/time';
 import { useNow } from '../lib/useNow';
 import { store } from '../store';
+import { useSpotlight } from './useSpotlight';
 
 export const MessageItem = memo(function MessageItem({ m }: { m: Message }) {
   const now = useNow();
+  const { lit, ref: spotRef } = useSpotlight<HTMLElement>(m.id);
   return (
-    <article className={`msg msg--${m.direction}`} data-testid="message" data-direction={m.direction} data-send-state={m.sendState ?? 'none'} data-message-id={m.id}>
+    <article ref={spotRef} className={`msg msg--${m.direction}${lit ? ' msg--spotlight' : ''}`} data-spotlight={lit || undefined} data-testid="message" data-direction={m.direction} data-send-state={m.sendState ?? 'none'} data-message-id={m.id}>
       <header className="msg-head">
         <span className="msg-author" dir="auto">
           {m.authorName}

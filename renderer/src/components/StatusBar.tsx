@@ -14,12 +14,14 @@ export function StatusBar() {
   const pending = useStore((s) => s.pendingKey);
   return (
     <footer className="statusbar" data-testid="statusbar">
-      <ul className="accounts" aria-label="Accounts">
-        {accounts.length === 0 && <li className="account muted">No accounts connected</li>}
+      {/* The whole line opens the accounts view (g m): click, or Tab to it and Enter. */}
+      <button type="button" className="accounts accounts-button" data-testid="statusbar-accounts" title="Accounts: status, poll now, connect (g m)" onClick={() => store.getState().accountsOpened()}>
+        <span className="sr-only">Open accounts: </span>
+        {accounts.length === 0 && <span className="account muted">No accounts connected — connect one</span>}
         {accounts.map((a) => (
           <Account key={a.id} a={a} />
         ))}
-      </ul>
+      </button>
       <div className="statusbar-keys">
         {pending && (
           <span className="pending-key" aria-live="polite">
@@ -42,12 +44,12 @@ const Account = memo(function Account({ a }: { a: AccountSummary }) {
   const problem = a.state === 'needs_reauth' ? 'needs signing in again' : a.lastError;
   const polled = a.state === 'paused' ? 'paused' : a.lastPollAt === null ? 'not polled yet' : `polled ${ago(a.lastPollAt, now)}`;
   return (
-    <li className={`account ${problem ? 'account--error' : ''}`} title={a.lastError ?? undefined}>
+    <span className={`account ${problem ? 'account--error' : ''}`} title={a.lastError ?? undefined}>
       <NetworkIcon network={a.network} size={13} />
       <span className="account-name" dir="auto">
         {a.name}
       </span>
       <span className="account-state">{problem ? problem : polled}</span>
-    </li>
+    </span>
   );
 });

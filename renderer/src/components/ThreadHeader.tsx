@@ -4,6 +4,7 @@ import { NETWORK_RULES } from '../../../preload/shared/length';
 import { KIND_LABEL, priorityLevel } from './InboxRow';
 import { NetworkIcon } from './NetworkIcon';
 import { Keys } from './Keys';
+import { ThreadMeta } from './ThreadMeta';
 
 const STATUS_LABEL = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', resolved: 'Resolved' } as const;
 
@@ -35,6 +36,7 @@ export function ThreadHeader({ t }: { t: ThreadSummary }) {
               </>
             )}
           </p>
+          <ThreadMeta t={t} />
         </div>
       </div>
       <div className="thread-actions">

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { ThreadDetail } from '../../../preload/contract';
 import { useStore } from '../store';
 import { Composer } from './Composer';
-import { MessageItem } from './MessageItem';
+import { TimelineItems } from './Timeline';
 import { ThreadHeader } from './ThreadHeader';
 import { Keys } from './Keys';
 
@@ -44,7 +44,8 @@ export function ThreadPane() {
 
 function Messages({ detail }: { detail: ThreadDetail }) {
   const ref = useRef<HTMLDivElement>(null);
-  const count = detail.messages.length;
+  // Messages, private notes and log entries: the timeline grows with each.
+  const count = detail.messages.length + detail.notes.length + detail.events.length;
   const threadId = detail.thread.id;
   const seen = useRef<{ threadId: number; count: number } | null>(null);
 
@@ -61,9 +62,7 @@ function Messages({ detail }: { detail: ThreadDetail }) {
 
   return (
     <div className="messages" ref={ref} tabIndex={0} data-focus="thread" aria-label="Messages" role="log">
-      {detail.messages.map((m) => (
-        <MessageItem key={m.id} m={m} />
-      ))}
+      <TimelineItems detail={detail} />
     </div>
   );
 }

@@ -15,7 +15,20 @@ export type Region =
   | 'confirm'
   | 'canned-list'
   | 'canned-form'
-  | 'settings';
+  | 'settings'
+  // Offline review (search filters, saved searches, reports) and accounts.
+  | 'search-filter'
+  | 'save-search'
+  | 'reports'
+  | 'accounts'
+  | 'account-form'
+  | 'canned-import'
+  // The care workflow's pickers and the customer profile.
+  | 'snooze'
+  | 'assign'
+  | 'label'
+  | 'note'
+  | 'customer';
 
 export function currentRegion(): Region | null {
   const el = document.activeElement;

@@ -23,7 +23,8 @@ export function searchCanned(list: readonly CannedResponse[], query: string): Ca
   }
   lastList = list;
   lastQuery = q;
-  // No query: the most used first, the ones the agent reaches for all day.
-  lastResult = q === '' ? [...list].sort((a, b) => b.useCount - a.useCount || a.title.localeCompare(b.title)) : fuse.search(q).map((r) => r.item);
+  // No query: the server's order, which is the most used first (the ones the agent reaches
+  // for all day) and, while crisis mode is on, the crisis set before everything.
+  lastResult = q === '' ? [...list] : fuse.search(q).map((r) => r.item);
   return lastResult;
 }

@@ -130,6 +130,8 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
         return;
       }
       if (get().sending[threadId]) return;
+      // Someone else answered meanwhile (asks for a second press), or the window has closed.
+      if (get().sendGuarded(threadId, shownDetail())) return;
       const idempotencyKey = d.idempotencyKey ?? crypto.randomUUID();
       put(threadId, { ...d, idempotencyKey, attempted: true, sendError: null });
       set((s) => ({ sending: { ...s.sending, [threadId]: true } }));

@@ -35,6 +35,8 @@ export interface InboxSlice {
   threadSummaryUpdated(t: ThreadSummary): void;
   /** `e`: resolves the shown thread and moves on; reopens a resolved one. */
   statusToggled(): Promise<void>;
+  /** Any status change from the keyboard (`p` pending, `s` snooze with `until`): the thread may leave the list. */
+  statusChosen(t: ThreadSummary, status: ThreadStatus, verb: string, until?: number): Promise<void>;
   unreadToggled(): Promise<void>;
   undoRequested(): Promise<void>;
 }
@@ -89,7 +91,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => {
 
   const refreshTotals = async () => {
     const current = get().inbox.filter;
-    const others = (['open', 'resolved', 'all'] as const).filter((f) => f !== current);
+    const others = (['open', 'pending', 'snoozed', 'resolved', 'all'] as const).filter((f) => f !== current);
     await Promise.all(
       others.map(async (f) => {
         try {
@@ -110,12 +112,15 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => {
     void refreshTotals();
   };
 
-  const changeStatus = async (t: ThreadSummary, status: ThreadStatus, verb: string) => {
+  const changeStatus = async (t: ThreadSummary, status: ThreadStatus, verb: string, until?: number) => {
     const region = currentRegion();
     const before = get().inbox.selectedId;
     const leaves = get().inbox.filter !== 'all' && get().inbox.filter !== status;
     try {
-      const updated = await call('threads.setStatus', { threadId: t.id, status });
+      const updated =
+        status === 'snoozed' && until !== undefined
+          ? await call('threads.snooze', { threadId: t.id, until })
+          : await call('threads.setStatus', { threadId: t.id, status });
       set((s) => {
         let inbox = withSummary(s.inbox, updated);
         if (leaves) inbox = removeThread(inbox, t.id);
@@ -123,7 +128,8 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => {
         return { inbox, totals: { ...s.totals, [s.inbox.filter]: inbox.total ?? undefined } };
       });
       get().threadSummaryUpdated(updated);
-      get().toastShown(`${verb} ${t.customerName} — press z to undo`);
+      // `verb` may place the name itself: "Snoozed {name} until tomorrow 09:00".
+      get().toastShown(`${verb.includes('{name}') ? verb.replace('{name}', t.customerName) : `${verb} ${t.customerName}`} — press z to undo`);
       followSelection(before);
       // Working through threads: the next one opens in place of the one just resolved.
       const next = get().inbox.selectedId;
@@ -148,7 +154,8 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => {
 
     async filterChosen(filter) {
       if (filter === get().inbox.filter && get().inbox.total !== null) return;
-      set((s) => ({ inbox: emptyList(filter, s.inbox.generation + 1), inboxState: 'loading', inboxError: null }));
+      // A bulk selection belongs to the list it was made in.
+      set((s) => ({ inbox: emptyList(filter, s.inbox.generation + 1, s.inbox.spike), inboxState: 'loading', inboxError: null, bulkIds: [] }));
       visible = { first: 0, last: 30 };
       await loadPage(0, true);
       void refreshTotals();
@@ -184,6 +191,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => {
         changedIds = new Set();
         void refreshVisible();
         get().threadsTouched([...ids]);
+        get().profilesTouched([...ids]);
       }, REFRESH_DEBOUNCE_MS);
     },
 
@@ -196,6 +204,10 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => {
       if (!t) return;
       if (t.status === 'resolved') await changeStatus(t, 'open', 'Reopened');
       else await changeStatus(t, 'resolved', 'Resolved');
+    },
+
+    statusChosen(t, status, verb, until) {
+      return changeStatus(t, status, verb, until);
     },
 
     async unreadToggled() {

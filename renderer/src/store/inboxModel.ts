@@ -3,6 +3,10 @@
  * arrive in any order), summaries by id, and the selection. Selection follows the thread id,
  * so a new thread arriving on top never moves the agent's cursor to another customer; the
  * index is kept too, so when the selected thread leaves the list its neighbour takes over.
+ *
+ * During a crisis the threads of the spike are grouped at the top: `positions` keeps the
+ * server's order (pages are read by it), `ids` is the order on screen (the spike's threads that
+ * are loaded, then the rest). Without a spike both are the same array.
  */
 import type { InboxFilter, Page, ThreadSummary } from '../../../preload/contract';
 
@@ -12,8 +16,14 @@ export interface InboxList {
   filter: InboxFilter;
   /** Null until the first page answers. */
   total: number | null;
-  /** Thread id at each position; `undefined` where the page is not loaded yet. */
+  /** Thread id at each row on screen; `undefined` where the page is not loaded yet. */
   ids: (number | undefined)[];
+  /** Thread id at each position of the server's order (what pages are read by). */
+  positions: (number | undefined)[];
+  /** Crisis mode: the spike's threads, grouped at the top when they are in this list. */
+  spike: number[];
+  /** How many of the first `ids` are that group (0 when nothing is grouped). */
+  pinned: number;
   byId: Record<number, ThreadSummary>;
   selectedId: number | null;
   selectedIndex: number;
@@ -21,8 +31,41 @@ export interface InboxList {
   generation: number;
 }
 
-export function emptyList(filter: InboxFilter, generation = 0): InboxList {
-  return { filter, total: null, ids: [], byId: {}, selectedId: null, selectedIndex: 0, generation };
+export function emptyList(filter: InboxFilter, generation = 0, spike: number[] = []): InboxList {
+  const ids: (number | undefined)[] = [];
+  return { filter, total: null, ids, positions: ids, spike, pinned: 0, byId: {}, selectedId: null, selectedIndex: 0, generation };
+}
+
+/** Resolved threads are history: a spike is not grouped there. */
+const groupsSpike = (filter: InboxFilter) => filter !== 'resolved';
+
+/** Recomputes the order on screen from `positions` and `spike`. */
+function arranged(list: InboxList): InboxList {
+  const wanted = groupsSpike(list.filter) ? new Set(list.spike) : null;
+  const pinnedIds: number[] = [];
+  if (wanted && wanted.size > 0) {
+    // In the list's own order (priority), not the spike's.
+    for (let i = 0; i < list.positions.length; i++) {
+      const id = list.positions[i];
+      if (id !== undefined && wanted.has(id)) pinnedIds.push(id);
+    }
+  }
+  if (pinnedIds.length === 0) return list.ids === list.positions && list.pinned === 0 ? list : { ...list, ids: list.positions, pinned: 0 };
+  const pinned = new Set(pinnedIds);
+  const ids: (number | undefined)[] = pinnedIds.slice();
+  // An index loop, not filter(): the holes of pages not loaded yet must stay holes.
+  for (let i = 0; i < list.positions.length; i++) {
+    const id = list.positions[i];
+    if (id === undefined || !pinned.has(id)) ids.push(id);
+  }
+  return { ...list, ids, pinned: pinnedIds.length };
+}
+
+/** Crisis mode changed: group these threads at the top (none: ungroup). Selection stays on its thread. */
+export function withSpike(list: InboxList, spike: number[]): InboxList {
+  const next = arranged({ ...list, spike });
+  const at = indexOfSelected(next);
+  return at >= 0 ? { ...next, selectedIndex: at } : next;
 }
 
 export function indexOfSelected(list: InboxList): number {
@@ -35,15 +78,16 @@ export function indexOfSelected(list: InboxList): number {
  * since positions may have shifted; they are read again when scrolled to.
  */
 export function withPage(list: InboxList, offset: number, page: Page<ThreadSummary>, replace = false): InboxList {
-  const ids: (number | undefined)[] = replace ? new Array<number | undefined>(page.total) : list.ids.slice(0, page.total);
-  if (!replace && ids.length < page.total) ids.length = page.total;
+  const positions: (number | undefined)[] = replace ? new Array<number | undefined>(page.total) : list.positions.slice(0, page.total);
+  if (!replace && positions.length < page.total) positions.length = page.total;
   const byId = { ...list.byId };
   page.items.forEach((t, i) => {
     if (offset + i >= page.total) return;
-    ids[offset + i] = t.id;
+    positions[offset + i] = t.id;
     byId[t.id] = sameSummary(byId[t.id], t) ? byId[t.id]! : t;
   });
-  const next: InboxList = { ...list, total: page.total, ids, byId };
+  const next = arranged({ ...list, total: page.total, ids: positions, positions, byId });
+  const ids = next.ids;
   const at = indexOfSelected(next);
   if (at >= 0) return { ...next, selectedIndex: at };
   // The very first page: start with the top thread selected, ready for j/k and Enter.
@@ -88,10 +132,11 @@ export function moveSelection(list: InboxList, delta: number): InboxList {
 /** A thread left this list (resolved in Open, say): close the gap, select its neighbour. */
 export function removeThread(list: InboxList, id: number): InboxList {
   const i = list.ids.indexOf(id);
-  if (i < 0) return list;
-  const ids = list.ids.slice();
-  ids.splice(i, 1);
-  const next: InboxList = { ...list, ids, total: Math.max(0, (list.total ?? 1) - 1) };
+  const p = list.positions.indexOf(id);
+  if (i < 0 || p < 0) return list;
+  const positions = list.positions.slice();
+  positions.splice(p, 1);
+  const next = arranged({ ...list, ids: positions, positions, pinned: 0, total: Math.max(0, (list.total ?? 1) - 1) });
   if (list.selectedId !== id) return { ...next, selectedIndex: Math.max(0, indexOfSelected(next)) };
   return selectIndex(next, i);
 }
@@ -110,7 +155,7 @@ export function missingPages(list: InboxList, first: number, last: number): numb
   for (let p = Math.floor(lo / PAGE_SIZE) * PAGE_SIZE; p <= hi; p += PAGE_SIZE) {
     const end = Math.min(p + PAGE_SIZE, total);
     for (let i = Math.max(p, lo); i < end && i <= hi; i++) {
-      if (list.ids[i] === undefined) {
+      if (list.positions[i] === undefined) {
         out.push(p);
         break;
       }

@@ -3,11 +3,13 @@ import { createStore, useStore as useZustandStore, type StoreApi } from 'zustand
 import { createCannedSlice } from './canned';
 import { createComposerSlice } from './composer';
 import { createInboxSlice } from './inbox';
+import { createReviewSlices } from './review';
 import { createSearchSlice } from './search';
 import { createSettingsSlice } from './settings';
 import { createThreadSlice } from './thread';
 import type { State } from './types';
 import { createUiSlice } from './ui';
+import { createWorkflowSlices } from './workflowSlices';
 
 export type { State } from './types';
 
@@ -19,7 +21,9 @@ export function createAppStore(): StoreApi<State> {
     ...createComposerSlice(...a),
     ...createCannedSlice(...a),
     ...createSearchSlice(...a),
+    ...createReviewSlices(...a),
     ...createSettingsSlice(...a),
+    ...createWorkflowSlices(...a),
   }));
 }
 

@@ -4,7 +4,7 @@
  * selection settles, so holding j doesn't fire a request per row; a small cache makes going
  * back and forth instant while the fresh copy loads.
  */
-import type { Events, Message, ThreadDetail, ThreadSummary } from '../../../preload/contract';
+import type { Events, Message, SendState, ThreadDetail, ThreadSummary } from '../../../preload/contract';
 import { call, errorText } from '../care';
 import { focusRegion } from '../lib/focus';
 import type { Slice } from './types';
@@ -28,6 +28,8 @@ export interface ThreadSlice {
 }
 
 const SHOW_DEBOUNCE_MS = 70;
+/** How far a send has got: later states win over earlier ones that arrive late. */
+const SEND_RANK: Record<SendState, number> = { queued: 0, sending: 1, sent: 2, failed: 2, unknown: 2 };
 const CACHE_SIZE = 30;
 
 export const createThreadSlice: Slice<ThreadSlice> = (set, get) => {
@@ -126,7 +128,10 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => {
       const d = get().detail;
       cache.delete(m.threadId);
       if (!d || d.thread.id !== m.threadId) return;
-      if (d.messages.some((x) => x.id === m.id)) return replaceMessage(m);
+      const known = d.messages.find((x) => x.id === m.id);
+      // The send's answer and the outbox's pushed events travel separately: an answer saying
+      // "queued" may arrive after the event saying "sent". Never step a send state backwards.
+      if (known) return replaceMessage(SEND_RANK[known.sendState ?? 'queued'] > SEND_RANK[m.sendState ?? 'queued'] ? { ...m, sendState: known.sendState, sendError: known.sendError, externalId: known.externalId } : m);
       set({ detail: { ...d, messages: [...d.messages, m] } });
     },
 

@@ -1,9 +1,10 @@
 /** Which view and overlay are up, toasts, and the "g…" hint of a key sequence in progress. */
 import { focusRegion, type Region } from '../lib/focus';
 import type { Slice } from './types';
+import type { WorkflowOverlay } from './workflow';
 
-export type View = 'inbox' | 'canned' | 'settings';
-export type Overlay = 'palette' | 'cheatsheet' | 'canned-picker' | 'confirm-delete';
+export type View = 'inbox' | 'canned' | 'settings' | 'reports' | 'accounts';
+export type Overlay = 'palette' | 'cheatsheet' | 'canned-picker' | 'confirm-delete' | WorkflowOverlay | 'search-filter' | 'save-search' | 'confirm-disconnect' | 'canned-import';
 
 export interface Toast {
   id: number;
@@ -51,7 +52,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => {
 
     viewChosen(view) {
       set({ view, overlay: null });
-      focusRegion(view === 'inbox' ? 'inbox' : view === 'canned' ? 'canned-list' : 'settings');
+      focusRegion(view === 'inbox' ? 'inbox' : view === 'canned' ? 'canned-list' : view === 'reports' ? 'reports' : view === 'accounts' ? 'accounts' : 'settings');
     },
 
     overlayOpened(overlay, from) {
