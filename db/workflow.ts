@@ -156,6 +156,16 @@ export function negativeCount(db: Db, from: number, to: number): number {
   );
 }
 
+/** Customer messages in [from, to). */
+export function inboundCount(db: Db, from: number, to: number): number {
+  return (
+    stmt<[number, number], { n: number }>(db, `SELECT count(*) AS n FROM messages WHERE direction = 'in' AND created_at >= ? AND created_at < ?`).get(
+      from,
+      to,
+    )?.n ?? 0
+  );
+}
+
 /** Threads with a negative customer message since `since`, newest first. */
 export function spikeThreadIds(db: Db, since: number, limit: number): number[] {
   return stmt<[number, number], { threadId: number }>(

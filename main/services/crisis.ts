@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/open';
 import { getSetting, setSetting } from '../../db/settings';
-import { negativeCount, spikeThreadIds } from '../../db/workflow';
+import { inboundCount, negativeCount, spikeThreadIds } from '../../db/workflow';
 import type { CrisisStatus } from '../../preload/contract';
 
 export interface CrisisSettings {
@@ -27,13 +27,24 @@ export function crisisSettings(db: Db): CrisisSettings {
   return { ...CRISIS_DEFAULTS, ...getSetting<Partial<CrisisSettings>>(db, CRISIS_KEY, {}) };
 }
 
+/**
+ * A spike is unusual twice over: more negative messages than `factor` times the week's usual
+ * number per window, and a larger share of all messages than usual. The second test keeps a busy
+ * but ordinary hour (a launch, a newsletter, a demo that runs faster than its history) from
+ * looking like a crisis.
+ */
 export function crisisStatus(db: Db, now: number): CrisisStatus {
   const s = crisisSettings(db);
   const window = s.windowMinutes * 60_000;
   const recent = negativeCount(db, now - window, now);
-  // The usual number per window over the week before this one.
-  const baseline = negativeCount(db, now - window - BASELINE_MS, now - window) / (BASELINE_MS / window);
-  const detected = recent >= s.minCount && recent >= s.factor * Math.max(baseline, 1);
+  const recentShare = recent / Math.max(1, inboundCount(db, now - window, now));
+  const baseNegative = negativeCount(db, now - window - BASELINE_MS, now - window);
+  const baseTotal = inboundCount(db, now - window - BASELINE_MS, now - window);
+  const baseline = baseNegative / (BASELINE_MS / window);
+  // With no history to compare with, assume one message in five is negative.
+  const baseShare = baseTotal > 0 ? baseNegative / baseTotal : 0.2;
+  const detected =
+    recent >= s.minCount && recent >= s.factor * Math.max(baseline, 1) && recentShare >= Math.min(0.9, Math.max(0.4, 1.5 * baseShare));
   const active = s.manual || detected;
   const since = active ? (s.since ?? now) : null;
   if (since !== s.since) setSetting(db, CRISIS_KEY, { ...s, since });

@@ -142,18 +142,24 @@ describe('priority', () => {
 describe('crisis watch', () => {
   const negative = (i: number) => ({ threadExternalId: `neg${i}`, text: `My order is late again, this is terrible (${i})` });
 
-  it('stays off for normal traffic, and switches on for a spike of negative messages', async () => {
-    // A normal week: one or two complaints every few hours.
+  const neutral = (i: number) => ({ threadExternalId: `q${i}`, text: `Do you ship to Canada? (${i})` });
+
+  it('stays off for normal and for merely busy traffic, and switches on for a spike of negative messages', async () => {
+    // A normal week: a question or two and a complaint every few hours.
     for (let day = 0; day < 7; day++) {
       for (let k = 0; k < 8; k++) {
-        await arrive(negative(day * 100 + k));
+        await arrive(negative(day * 100 + k), neutral(day * 100 + k), neutral(day * 100 + k + 50));
         clock.advance(3 * H);
       }
     }
     expect((await h()['crisis.status']({})).active).toBe(false);
-    // Normal traffic goes on: still no crisis.
-    await arrive(negative(900), { threadExternalId: 'ok', text: 'love the new blend' });
+    // A busy half hour with the usual mix (ten times the traffic): still no crisis.
+    for (let k = 0; k < 10; k++) {
+      await arrive(negative(2000 + k), neutral(2000 + k), neutral(2100 + k));
+      clock.advance(150_000);
+    }
     expect((await h()['crisis.status']({})).active).toBe(false);
+    clock.advance(H);
     // Then 12 angry messages within 20 minutes.
     for (let k = 0; k < 12; k++) {
       await arrive(negative(1000 + k));

@@ -535,7 +535,8 @@ export function historySize(seed: number): number {
 }
 /** Average seconds between two new messages of the account once it is live. */
 export function meanGapSeconds(seed: number): number {
-  return 25 + (hash(seedOf(seed), 0x6a9) % 51);
+  // A few minutes apart per account: a lively small business, not a flood an agent could never clear.
+  return 150 + (hash(seedOf(seed), 0x6a9) % 211);
 }
 
 const KIND_TOPIC_FACTOR: Readonly<Record<ThreadKind, Readonly<Record<Category, number>>>> = {
