@@ -103,7 +103,7 @@ describe('mentions stream', () => {
     expect((await adapter.poll('mentions', r.nextCursor)).items).toEqual([]);
   });
 
-  it('normalises: customers in, the brand’s replies out, threads by conversation, followers, raw kept', async () => {
+  it('normalises: customers in, the brand’s replies out, one thread per customer per conversation, followers, raw kept', async () => {
     const ana = fake.addUser('ana', { followers: 12_000, name: 'Ana Lima' });
     const bo = fake.addUser('bo', { followers: 40 });
     const root = fake.mention(ana, '@harborcoffee my order never came &amp; nobody answers');
@@ -119,14 +119,17 @@ describe('mentions stream', () => {
     const walk = await drain(setup().adapter, 'mentions', null);
     const items = walk.items.sort((a, b) => a.createdAt - b.createdAt);
 
+    // Cy joining Ana's conversation is a case of its own, in the same X conversation.
+    const anaThread = `${root.id}:${ana.id}`;
+    const cyThread = `${root.id}:${cy.id}`;
     expect(items.map((i) => [i.externalId, i.direction, i.threadExternalId])).toEqual([
-      [root.id, 'in', root.id],
-      [ours.id, 'out', root.id],
-      [back.id, 'in', root.id],
-      [other.id, 'in', other.id],
-      [joins.id, 'in', root.id],
-      [toCy.id, 'out', root.id],
-      [cyBack.id, 'in', root.id],
+      [root.id, 'in', anaThread],
+      [ours.id, 'out', anaThread],
+      [back.id, 'in', anaThread],
+      [other.id, 'in', `${other.id}:${bo.id}`],
+      [joins.id, 'in', cyThread],
+      [toCy.id, 'out', cyThread],
+      [cyBack.id, 'in', cyThread],
     ]);
     expect(items.find((i) => i.externalId === toCy.id)!.customer.handle).toBe('@cy');
     expect(items.every((i) => i.kind === 'mention')).toBe(true);
@@ -257,6 +260,14 @@ describe('sending', () => {
     expect(fake.replies).toHaveLength(1);
     expect(fake.replies[0]).toMatchObject({ route: 'createTweet', path: '/2/tweets', body: { text: 'On it, Ana!', reply: { in_reply_to_tweet_id: m.id } } });
     expect(receipt.externalId).toBe(fake.replies[0]!.createdId);
+  });
+
+  it('answers the conversation’s root when the thread has no customer post to answer', async () => {
+    const ana = fake.addUser('ana');
+    const root = fake.mention(ana, '@harborcoffee help');
+    const { adapter } = setup();
+    await adapter.send(reply({ threadExternalId: `${root.conversation_id}:${ana.id}`, inReplyToExternalId: null, customerExternalId: ana.id, text: 'Hi Ana!' }));
+    expect(fake.replies[0]).toMatchObject({ body: { reply: { in_reply_to_tweet_id: root.id } } });
   });
 
   it('sends a DM into the conversation', async () => {

@@ -11,7 +11,7 @@
 import { findUrls } from '../../../preload/shared/length';
 import type { AdapterState, OutgoingReply, SentReceipt } from '../types';
 import type { XClient } from './client';
-import { unescapeTweetText } from './map';
+import { conversationOf, unescapeTweetText } from './map';
 import { DmEventSchema, PageSchema, TweetSchema } from './schemas';
 
 const FIND_PAGES = 5;
@@ -98,7 +98,7 @@ async function findPost(client: XClient, brandId: string, reply: OutgoingReply, 
       const t = TweetSchema.safeParse(raw);
       if (!t.success) continue;
       const repliedTo = t.data.referenced_tweets?.find((r) => r.type === 'replied_to')?.id;
-      const sameThread = t.data.conversation_id === reply.threadExternalId || (reply.inReplyToExternalId !== null && repliedTo === reply.inReplyToExternalId);
+      const sameThread = t.data.conversation_id === conversationOf(reply.threadExternalId) || (reply.inReplyToExternalId !== null && repliedTo === reply.inReplyToExternalId);
       if (sameThread && comparableText(t.data.note_tweet?.text ?? t.data.text) === want) {
         return { externalId: t.data.id, sentAt: Date.parse(t.data.created_at) };
       }

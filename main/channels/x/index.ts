@@ -17,7 +17,7 @@ import { ChannelError, type AdapterContext, type AdapterFactory, type ChannelAda
 import { problemText, StalePageToken, XClient } from './client';
 import { formatCursor, idCompare, maxId, parseCursor, type WalkCursor } from './cursor';
 import { findSentReply, PendingSends } from './find-sent';
-import { mapDms, mapMentions, missingDmUsers, parseDmEvents, usersOf } from './map';
+import { conversationOf, mapDms, mapMentions, missingDmUsers, parseDmEvents, usersOf } from './map';
 import { CreatedDmSchema, CreatedTweetSchema, PageSchema, type Page } from './schemas';
 
 export { verifyX, X_SETUP } from './setup';
@@ -151,7 +151,7 @@ class XAdapter implements ChannelAdapter {
   private async sendPost(reply: OutgoingReply): Promise<string> {
     const res = await this.client.call<unknown>('posting the reply', '/2/tweets', {
       method: 'POST',
-      json: { text: reply.text, reply: { in_reply_to_tweet_id: reply.inReplyToExternalId ?? reply.threadExternalId } },
+      json: { text: reply.text, reply: { in_reply_to_tweet_id: reply.inReplyToExternalId ?? conversationOf(reply.threadExternalId) } },
     });
     return createdId(res.body, CreatedTweetSchema, (d) => d.data.id);
   }

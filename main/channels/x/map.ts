@@ -60,6 +60,20 @@ function issuesOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message:
     .join('; ');
 }
 
+/**
+ * One thread per customer per conversation: fifty people replying under one of the brand's posts
+ * are fifty cases, not one. `<conversation id>:<customer id>`; the conversation part alone is
+ * what X calls the conversation.
+ */
+export function mentionThread(conversationId: string, customerId: string): string {
+  return `${conversationId}:${customerId}`;
+}
+
+/** The X conversation id inside a mention thread id (older ids are the conversation id itself). */
+export function conversationOf(threadExternalId: string): string {
+  return threadExternalId.split(':')[0] ?? threadExternalId;
+}
+
 const byTime = (a: NormalisedMessage, b: NormalisedMessage) => a.createdAt - b.createdAt || idCompare(a.externalId, b.externalId);
 
 /**
@@ -93,11 +107,11 @@ export function mapMentions(page: Page, brandId: string): Mapped {
       rejected.push({ reason: `X post ${t.id}: its author ${t.author_id} is missing from includes.users`, raw });
       continue;
     }
-    const thread = t.conversation_id ?? t.id;
-    if (!firstCustomer.has(thread)) firstCustomer.set(thread, author);
+    const conversation = t.conversation_id ?? t.id;
+    if (!firstCustomer.has(conversation)) firstCustomer.set(conversation, author);
     items.push({
       externalId: t.id,
-      threadExternalId: thread,
+      threadExternalId: mentionThread(conversation, author.id),
       kind: 'mention',
       direction: 'in',
       customer: identityOf(author),
@@ -116,14 +130,14 @@ export function mapMentions(page: Page, brandId: string): Mapped {
   }
   const brand = users.get(brandId);
   for (const { t, raw } of own) {
-    const thread = t.conversation_id ?? t.id;
+    const conversation = t.conversation_id ?? t.id;
     const answered = t.in_reply_to_user_id && t.in_reply_to_user_id !== brandId ? users.get(t.in_reply_to_user_id) : undefined;
-    const customer = answered ?? firstCustomer.get(thread);
+    const customer = answered ?? firstCustomer.get(conversation);
     // The brand's own post with no customer in sight (e.g. a root post) has no thread to join.
     if (!customer) continue;
     items.push({
       externalId: t.id,
-      threadExternalId: thread,
+      threadExternalId: mentionThread(conversation, customer.id),
       kind: 'mention',
       direction: 'out',
       customer: identityOf(customer),
