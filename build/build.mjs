@@ -25,6 +25,8 @@ const node = {
 await Promise.all([
   esbuild({ ...node, entryPoints: [join(root, 'main/host/index.ts')], outfile: join(root, 'dist/main/host.cjs'), target: 'node20' }),
   esbuild({ ...node, entryPoints: [join(root, 'main/electron/index.ts')], outfile: join(root, 'dist/main/electron.cjs'), target: 'node22' }),
+  // Long reads (search, reports, exports) run here, beside either host's main thread.
+  esbuild({ ...node, entryPoints: [join(root, 'main/services/read-worker.ts')], outfile: join(root, 'dist/main/read-worker.cjs'), target: 'node20' }),
   esbuild({ ...node, entryPoints: [join(root, 'preload/bridges/electron.ts')], outfile: join(root, 'dist/preload/electron.cjs'), target: 'chrome130', external: ['electron'] }),
   esbuild({
     bundle: true,

@@ -59,8 +59,22 @@ export interface IngestOutcome {
  * (account, external id) is left alone, so a re-polled page never duplicates anything.
  */
 export function ingestItem(db: Db, item: IngestItem, now: number): IngestOutcome {
-  const identity = upsertIdentity(db, item, now);
-  const threadId = upsertThread(db, item, identity, now);
+  // Most items belong to a thread already stored, with its customer's identity: one read finds both.
+  const known = stmt<[number, string], KnownThread>(
+    db,
+    `SELECT t.id, t.status, t.last_outbound_at AS lastOutboundAt, i.id AS identityId, i.customer_id AS customerId, i.network,
+       i.external_id AS identityExternalId, i.handle, i.display_name AS displayName, i.follower_count AS followerCount
+     FROM threads t JOIN identities i ON i.id = t.identity_id WHERE t.account_id = ? AND t.external_id = ?`,
+  ).get(item.accountId, item.threadExternalId);
+  let thread: { id: number; status: string; lastOutboundAt: number | null };
+  if (known && known.network === item.network && known.identityExternalId === item.customer.externalId) {
+    refreshIdentity(db, { id: known.identityId, handle: known.handle, displayName: known.displayName, followerCount: known.followerCount }, item, now);
+    thread = known;
+  } else {
+    const identity = upsertIdentity(db, item, now);
+    thread = known ?? upsertThread(db, item, identity, now);
+  }
+  const threadId = thread.id;
   const info = stmt(
     db,
     `INSERT INTO messages (thread_id, account_id, external_id, direction, author_name, author_handle, text, created_at, raw, sentiment)
@@ -81,17 +95,12 @@ export function ingestItem(db: Db, item: IngestItem, now: number): IngestOutcome
 
   const inbound = item.direction === 'in';
   let reopened = false;
-  if (inbound) {
-    // A customer writing after our last word brings a resolved, pending or snoozed thread back.
-    const t = stmt<[number], { status: string; lastOutboundAt: number | null }>(
-      db,
-      `SELECT status, last_outbound_at AS lastOutboundAt FROM threads WHERE id = ?`,
-    ).get(threadId);
-    if (t && t.status !== 'open' && item.createdAt > (t.lastOutboundAt ?? 0)) {
-      applyStatus(db, threadId, 'open', now);
-      logEvent(db, threadId, now, 'customer', 'reopened', { from: t.status, messageExternalId: item.externalId });
-      reopened = true;
-    }
+  // A customer writing after our last word brings a resolved, pending or snoozed thread back.
+  // (The thread's status was read with its id: inserting the message does not change it.)
+  if (inbound && thread.status !== 'open' && item.createdAt > (thread.lastOutboundAt ?? 0)) {
+    applyStatus(db, threadId, 'open', now);
+    logEvent(db, threadId, now, 'customer', 'reopened', { from: thread.status, messageExternalId: item.externalId });
+    reopened = true;
   }
   // SET expressions read the row as it was, so "newest" compares against the old values.
   stmt(
@@ -122,24 +131,27 @@ export function ingestItem(db: Db, item: IngestItem, now: number): IngestOutcome
     inbound: inbound ? 1 : 0,
     externalId: item.externalId,
     priority: item.priority,
-    reasons: JSON.stringify(item.priorityReasons),
+    reasons: item.priorityReasons.length === 0 ? '[]' : JSON.stringify(item.priorityReasons),
     threadId,
   });
   return { inserted: true, threadId, reopened };
 }
 
+/**
+ * The customer's identity, created with a customer record the first time it is seen and refreshed
+ * when the platform describes it differently (handle, name, follower count): `updated_at` is when
+ * that description last changed. An identity seen again unchanged costs one indexed read.
+ */
 function upsertIdentity(db: Db, item: IngestItem, now: number): { id: number; customerId: number } {
   const c = item.customer;
-  const found = stmt<[string, string], { id: number; customerId: number }>(
+  const found = stmt<[string, string], { id: number; customerId: number; handle: string; displayName: string; followerCount: number | null }>(
     db,
-    `SELECT id, customer_id AS customerId FROM identities WHERE network = ? AND external_id = ?`,
+    `SELECT id, customer_id AS customerId, handle, display_name AS displayName, follower_count AS followerCount
+     FROM identities WHERE network = ? AND external_id = ?`,
   ).get(item.network, c.externalId);
   if (found) {
-    stmt(
-      db,
-      `UPDATE identities SET handle = ?, display_name = ?, follower_count = coalesce(?, follower_count), updated_at = ? WHERE id = ?`,
-    ).run(c.handle, c.displayName, c.followerCount, now, found.id);
-    return found;
+    refreshIdentity(db, found, item, now);
+    return { id: found.id, customerId: found.customerId };
   }
   const customerId = Number(
     stmt(db, `INSERT INTO customers (display_name, created_at) VALUES (?, ?)`).run(c.displayName, item.createdAt).lastInsertRowid,
@@ -153,13 +165,50 @@ function upsertIdentity(db: Db, item: IngestItem, now: number): { id: number; cu
   return { id, customerId };
 }
 
-function upsertThread(db: Db, item: IngestItem, identity: { id: number; customerId: number }, now: number): number {
-  const found = stmt<[number, string], { id: number }>(db, `SELECT id FROM threads WHERE account_id = ? AND external_id = ?`).get(
-    item.accountId,
-    item.threadExternalId,
-  );
-  if (found) return found.id;
-  return Number(
+interface KnownThread {
+  id: number;
+  status: string;
+  lastOutboundAt: number | null;
+  identityId: number;
+  customerId: number;
+  network: string;
+  identityExternalId: string;
+  handle: string;
+  displayName: string;
+  followerCount: number | null;
+}
+
+/** Writes the platform's new description of a stored identity, if it changed. */
+function refreshIdentity(
+  db: Db,
+  found: { id: number; handle: string; displayName: string; followerCount: number | null },
+  item: IngestItem,
+  now: number,
+): void {
+  const c = item.customer;
+  if (found.handle !== c.handle || found.displayName !== c.displayName) {
+    stmt(
+      db,
+      `UPDATE identities SET handle = ?, display_name = ?, follower_count = coalesce(?, follower_count), updated_at = ? WHERE id = ?`,
+    ).run(c.handle, c.displayName, c.followerCount, now, found.id);
+  } else if (c.followerCount !== null && c.followerCount !== found.followerCount) {
+    stmt(db, `UPDATE identities SET follower_count = ?, updated_at = ? WHERE id = ?`).run(c.followerCount, now, found.id);
+  }
+}
+
+/** The thread of the item (created on its first message) with what the reopen rule needs. */
+function upsertThread(
+  db: Db,
+  item: IngestItem,
+  identity: { id: number; customerId: number },
+  now: number,
+): { id: number; status: string; lastOutboundAt: number | null } {
+  const found = stmt<[number, string], { id: number; status: string; lastOutboundAt: number | null }>(
+    db,
+    `SELECT id, status, last_outbound_at AS lastOutboundAt FROM threads WHERE account_id = ? AND external_id = ?`,
+  ).get(item.accountId, item.threadExternalId);
+  if (found) return found;
+  const id = Number(
     stmt(
       db,
       `INSERT INTO threads (account_id, identity_id, customer_id, external_id, kind, last_message_at, unread, created_at)
@@ -167,6 +216,7 @@ function upsertThread(db: Db, item: IngestItem, identity: { id: number; customer
     ).run(item.accountId, identity.id, identity.customerId, item.threadExternalId, item.kind, Math.min(now, item.createdAt))
       .lastInsertRowid,
   );
+  return { id, status: 'open', lastOutboundAt: null };
 }
 
 /** First line-ish of a message for the inbox row: whitespace folded, bounded. */

@@ -94,6 +94,37 @@ function migrate(db: Db, target: number, path: string): void {
   })();
 }
 
+/**
+ * The slow-query log: a statement that runs longer than this (ms) is reported with its SQL shape
+ * (the text with its placeholders: values are never logged). CARE_SLOW_QUERY_MS changes the
+ * threshold; 0 turns the log off.
+ */
+export const SLOW_QUERY_MS = Number(process.env['CARE_SLOW_QUERY_MS'] ?? 50);
+let slowQuerySink: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
+
+/** Where slow queries are reported (stderr unless a host or test says otherwise). */
+export function setSlowQueryLog(sink: (line: string) => void): void {
+  slowQuerySink = sink;
+}
+
+const shape = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 300);
+
+function timed(s: Database.Statement, sql: string): Database.Statement {
+  if (!(SLOW_QUERY_MS > 0)) return s;
+  const target = s as unknown as Record<'run' | 'get' | 'all', (...a: unknown[]) => unknown>;
+  for (const method of ['run', 'get', 'all'] as const) {
+    const call = target[method].bind(s);
+    target[method] = (...args: unknown[]) => {
+      const t0 = performance.now();
+      const out = call(...args);
+      const ms = performance.now() - t0;
+      if (ms > SLOW_QUERY_MS) slowQuerySink(`[slow-query] ${ms.toFixed(0)} ms ${method}: ${shape(sql)}`);
+      return out;
+    };
+  }
+  return s;
+}
+
 /** Prepared statements cached per connection: preparing is the expensive part of a small query. */
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 export function stmt<P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
@@ -104,7 +135,7 @@ export function stmt<P extends unknown[] | object = unknown[], R = unknown>(db: 
   }
   let s = byDb.get(sql);
   if (!s) {
-    s = db.prepare(sql);
+    s = timed(db.prepare(sql), sql);
     byDb.set(sql, s);
   }
   return s as unknown as Database.Statement<P, R>;

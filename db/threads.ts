@@ -57,16 +57,24 @@ const ORDER = `ORDER BY t.priority DESC, t.last_message_at DESC, t.id DESC`;
 export function listThreads(db: Db, filter: InboxFilter, offset: number, limit: number): { items: ThreadRow[]; total: number } {
   if (filter === 'all') {
     const items = stmt<[number, number], RawThread>(db, `${SELECT} ${ORDER} LIMIT ? OFFSET ?`).all(limit, offset).map(parse);
-    const total = stmt<[], { n: number }>(db, `SELECT count(*) AS n FROM threads`).get()?.n ?? 0;
-    return { items, total };
+    return { items, total: countThreads(db, null) };
   }
-  // Snoozed threads read best in the order they will come back.
-  const order = filter === 'snoozed' ? `ORDER BY t.snoozed_until, t.id` : ORDER;
-  const items = stmt<[string, number, number], RawThread>(db, `${SELECT} WHERE t.status = ? ${order} LIMIT ? OFFSET ?`)
-    .all(filter, limit, offset)
-    .map(parse);
-  const total = stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM threads WHERE status = ?`).get(filter)?.n ?? 0;
-  return { items, total };
+  // Snoozed threads read best in the order they will come back (the partial index needs the literal).
+  const items =
+    filter === 'snoozed'
+      ? stmt<[number, number], RawThread>(
+          db,
+          `${SELECT.replace('FROM threads t', 'FROM threads t INDEXED BY threads_snoozed')} WHERE t.status = 'snoozed' ORDER BY t.snoozed_until, t.id LIMIT ? OFFSET ?`,
+        ).all(limit, offset)
+      : stmt<[string, number, number], RawThread>(db, `${SELECT} WHERE t.status = ? ${ORDER} LIMIT ? OFFSET ?`).all(filter, limit, offset);
+  return { items: items.map(parse), total: countThreads(db, filter) };
+}
+
+/** Threads with a status (null: all), from the counters the triggers of migration 005 keep. */
+function countThreads(db: Db, status: string | null): number {
+  return status === null
+    ? (stmt<[], { n: number }>(db, `SELECT coalesce(sum(n), 0) AS n FROM thread_status_counts`).get()?.n ?? 0)
+    : (stmt<[string], { n: number }>(db, `SELECT n FROM thread_status_counts WHERE status = ?`).get(status)?.n ?? 0);
 }
 
 export function threadsByIds(db: Db, ids: number[]): ThreadRow[] {
@@ -77,7 +85,7 @@ export function threadsByIds(db: Db, ids: number[]): ThreadRow[] {
 }
 
 export function statusCounts(db: Db): Record<string, number> {
-  const rows = stmt<[], { status: string; n: number }>(db, `SELECT status, count(*) AS n FROM threads GROUP BY status`).all();
+  const rows = stmt<[], { status: string; n: number }>(db, `SELECT status, n FROM thread_status_counts WHERE n > 0`).all();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

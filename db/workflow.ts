@@ -45,7 +45,7 @@ export function wakeSnoozed(db: Db, now: number): number[] {
 export function refreshWaitingPriority(db: Db, now: number): number {
   return stmt(
     db,
-    `UPDATE threads SET priority = min(99, priority_base + min(20, CAST((@now - awaiting_since) / 1800000 AS INTEGER) * 2))
+    `UPDATE threads INDEXED BY threads_waiting SET priority = min(99, priority_base + min(20, CAST((@now - awaiting_since) / 1800000 AS INTEGER) * 2))
      WHERE status = 'open' AND awaiting_since IS NOT NULL AND priority < 100
        AND priority <> min(99, priority_base + min(20, CAST((@now - awaiting_since) / 1800000 AS INTEGER) * 2))`,
   ).run({ now }).changes;

@@ -14,6 +14,7 @@ import { Credentials, osKeychain, type Keychain } from './services/credentials';
 import { systemClock, type Clock } from './services/clock';
 import { OutboxWorker } from './services/outbox';
 import { Poller } from './services/poller';
+import { OFF_THREAD_KEYS, ReadPool } from './services/read-pool';
 import { Scheduler } from './services/scheduler';
 
 export interface CoreOptions {
@@ -32,6 +33,11 @@ export interface CoreOptions {
   keychain?: Keychain;
   /** The HTTP client adapters use; tests inject faults here. */
   fetch?: typeof fetch;
+  /**
+   * The bundled read worker (dist/main/read-worker.cjs): when given, search, reports and period
+   * exports run on a worker thread with its own read-only connection instead of on this thread.
+   */
+  readWorkerFile?: string;
 }
 
 export interface CoreContext {
@@ -156,6 +162,11 @@ export function createCore(opts: CoreOptions): Core {
     kickOutbox: () => void setImmediate(() => outbox.kick()),
   };
   const handlers = createHandlers(ctx);
+  const readPool = opts.readWorkerFile && opts.dbPath !== ':memory:' ? new ReadPool(opts.readWorkerFile, opts.dbPath, log) : null;
+  if (readPool) {
+    const table = handlers as unknown as Record<string, (arg: unknown) => unknown>;
+    for (const key of OFF_THREAD_KEYS) table[key] = (arg: unknown) => readPool.run(key, arg, clock.now());
+  }
 
   return {
     db,
@@ -165,6 +176,8 @@ export function createCore(opts: CoreOptions): Core {
     outbox,
     scheduler,
     async start() {
+      // The worker opens its own connection: after the first inbox has been answered, not during it.
+      if (readPool) clock.setTimeout(() => readPool.warm(), 2000);
       if (opts.seedDemo ?? true) await bootstrap(db, clock, poller);
       await outbox.start();
       poller.start();
@@ -175,6 +188,7 @@ export function createCore(opts: CoreOptions): Core {
       poller.stop();
       outbox.stop();
       await outbox.idle();
+      await readPool?.close();
       db.close();
     },
   };

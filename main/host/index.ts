@@ -4,6 +4,7 @@
  *
  *   node dist/main/host.cjs [--db path] [--port n] [--no-demo]
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseOpenError } from '../../db/open';
 import { CHANNEL_MODULES } from '../channels/registry';
@@ -21,7 +22,15 @@ async function main(): Promise<void> {
 
   let core;
   try {
-    core = createCore({ channels: CHANNEL_MODULES, dbPath, host: 'web', version: APP_VERSION, seedDemo: !argv.includes('--no-demo') });
+    const readWorkerFile = join(bundleDir, 'read-worker.cjs');
+    core = createCore({
+      channels: CHANNEL_MODULES,
+      dbPath,
+      host: 'web',
+      version: APP_VERSION,
+      seedDemo: !argv.includes('--no-demo'),
+      ...(existsSync(readWorkerFile) ? { readWorkerFile } : {}),
+    });
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
       console.error(`Care Console cannot start: ${err.message}`);

@@ -56,8 +56,8 @@ describe('migrations', () => {
       expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 1 });
       // The search index covers rows written before it existed.
       expect(searchMessages(db, 'grinder', 10).total).toBe(1);
-      // Later steps fill their new columns from what was there.
-      expect(db.prepare('SELECT awaiting_since AS a, first_inbound_at AS f FROM threads').get()).toEqual({ a: 5, f: 5 });
+      // Later steps fill their new columns from what was there (version 4 added these two).
+      if (from < 4) expect(db.prepare('SELECT awaiting_since AS a, first_inbound_at AS f FROM threads').get()).toEqual({ a: 5, f: 5 });
       // And the current code works on the upgraded file.
       ingestBatch(db, [item({ accountId: 1, threadExternalId: 't1', externalId: 'm-after-upgrade', text: 'hello again' })], 9);
       expect(db.prepare('SELECT message_count AS n FROM threads').get()).toEqual({ n: 1 });
