@@ -1,5 +1,5 @@
 /** The middle pane: header, messages oldest → newest, and the composer. */
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import type { ThreadDetail } from '../../../preload/contract';
 import { useStore } from '../store';
 import { Composer } from './Composer';
@@ -13,6 +13,10 @@ export function ThreadPane() {
   const detail = useStore((s) => (s.detail && s.detail.thread.id === s.shownId ? s.detail : null));
   const state = useStore((s) => s.detailState);
   const error = useStore((s) => s.detailError);
+  // The message list is the heavy part: React renders it after the selection has painted, and
+  // drops that work if the agent has already moved on (j held down through the inbox).
+  const deferred = useDeferredValue(detail);
+  const shownDetail = deferred && deferred.thread.id === shownId ? deferred : null;
 
   if (shownId === null) {
     return (
@@ -30,8 +34,8 @@ export function ThreadPane() {
   return (
     <section className="pane pane-thread" data-testid="thread" data-region="thread" data-thread-id={shownId} aria-label={summary ? `Thread with ${summary.customerName}` : 'Thread'}>
       {summary && <ThreadHeader t={summary} />}
-      {detail ? (
-        <Messages detail={detail} />
+      {shownDetail ? (
+        <Messages detail={shownDetail} />
       ) : (
         <div className="messages" tabIndex={0} data-focus="thread" aria-busy={state === 'loading'}>
           {state === 'error' ? <p className="pane-error">Couldn’t load this thread: {error}</p> : <MessagesSkeleton />}
@@ -42,7 +46,7 @@ export function ThreadPane() {
   );
 }
 
-function Messages({ detail }: { detail: ThreadDetail }) {
+const Messages = memo(function Messages({ detail }: { detail: ThreadDetail }) {
   const ref = useRef<HTMLDivElement>(null);
   // Messages, private notes and log entries: the timeline grows with each.
   const count = detail.messages.length + detail.notes.length + detail.events.length;
@@ -65,7 +69,7 @@ function Messages({ detail }: { detail: ThreadDetail }) {
       <TimelineItems detail={detail} />
     </div>
   );
-}
+});
 
 function MessagesSkeleton() {
   return (
