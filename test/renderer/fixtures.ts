@@ -1,5 +1,5 @@
 /** Small builders shared by the renderer tests. */
-import type { ThreadSummary } from '../../preload/contract';
+import type { CareApi, RequestKey, ThreadSummary } from '../../preload/contract';
 
 export function thread(id: number, patch: Partial<ThreadSummary> = {}): ThreadSummary {
   return {
@@ -37,4 +37,35 @@ export function page(from: number, to: number, total: number) {
   const items: ThreadSummary[] = [];
   for (let i = from; i < Math.min(to, total); i++) items.push(thread(i + 1));
   return { items, total };
+}
+
+export type FakeHandler = (arg: unknown) => unknown;
+export type FakeHandlers = Partial<Record<RequestKey, FakeHandler>>;
+export interface FakeCall {
+  key: RequestKey;
+  arg: unknown;
+}
+
+/**
+ * Puts a fake `window.care` in place: each request goes to the handler a test set for its key
+ * (a thrown error becomes a refusal), and every call is recorded.
+ */
+export function installFakeCare(): { handlers: FakeHandlers; calls: FakeCall[] } {
+  const handlers: FakeHandlers = {};
+  const calls: FakeCall[] = [];
+  const care: CareApi = {
+    async invoke(key, arg) {
+      calls.push({ key, arg });
+      const h = handlers[key];
+      if (!h) return { ok: false, error: { code: 'internal', message: `no fake for ${key}` } };
+      try {
+        return { ok: true, value: (await h(arg)) as never };
+      } catch (e) {
+        return { ok: false, error: { code: 'refused', message: (e as Error).message } };
+      }
+    },
+    on: () => () => {},
+  };
+  Object.defineProperty(window, 'care', { value: care, configurable: true });
+  return { handlers, calls };
 }

@@ -2,31 +2,15 @@
 // The review and accounts slices against a fake window.care: what they ask the API, what they
 // keep, and — for accounts — what they never keep (secrets).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountSummary, Arg, CareApi, ChannelSetupInfo, Message, RequestKey, SearchHit } from '../../preload/contract';
+import type { AccountSummary, Arg, ChannelSetupInfo, Message, RequestKey, SearchHit } from '../../preload/contract';
 import { createAppStore } from '../../renderer/src/store';
-import { thread } from './fixtures';
+import { thread, installFakeCare, type FakeCall, type FakeHandlers } from './fixtures';
 
-type Handler = (arg: unknown) => unknown;
-let handlers: Partial<Record<RequestKey, Handler>>;
-let calls: { key: RequestKey; arg: unknown }[];
+let handlers: FakeHandlers;
+let calls: FakeCall[];
 
 beforeEach(() => {
-  handlers = {};
-  calls = [];
-  const care: CareApi = {
-    async invoke(key, arg) {
-      calls.push({ key, arg });
-      const h = handlers[key];
-      if (!h) return { ok: false, error: { code: 'internal', message: `no fake for ${key}` } };
-      try {
-        return { ok: true, value: (await h(arg)) as never };
-      } catch (e) {
-        return { ok: false, error: { code: 'refused', message: (e as Error).message } };
-      }
-    },
-    on: () => () => {},
-  };
-  Object.defineProperty(window, 'care', { value: care, configurable: true });
+  ({ handlers, calls } = installFakeCare());
   vi.useFakeTimers();
 });
 

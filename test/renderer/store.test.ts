@@ -1,30 +1,14 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Arg, CareApi, RequestKey } from '../../preload/contract';
+import type { Arg } from '../../preload/contract';
 import { createAppStore } from '../../renderer/src/store';
-import { page, thread } from './fixtures';
+import { page, thread, installFakeCare, type FakeCall, type FakeHandlers } from './fixtures';
 
-type Handler = (arg: unknown) => unknown;
-let handlers: Partial<Record<RequestKey, Handler>>;
-let calls: { key: RequestKey; arg: unknown }[];
+let handlers: FakeHandlers;
+let calls: FakeCall[];
 
 beforeEach(() => {
-  handlers = {};
-  calls = [];
-  const care: CareApi = {
-    async invoke(key, arg) {
-      calls.push({ key, arg });
-      const h = handlers[key];
-      if (!h) return { ok: false, error: { code: 'internal', message: `no fake for ${key}` } };
-      try {
-        return { ok: true, value: (await h(arg)) as never };
-      } catch (e) {
-        return { ok: false, error: { code: 'refused', message: (e as Error).message } };
-      }
-    },
-    on: () => () => {},
-  };
-  Object.defineProperty(window, 'care', { value: care, configurable: true });
+  ({ handlers, calls } = installFakeCare());
   vi.useFakeTimers();
 });
 
