@@ -22,10 +22,9 @@
  * Single keys never fire while typing in a field (the dispatcher's rule); keys a field owns
  * (Tab in the composer, arrows in a result list) say so with `inField`.
  */
-import type { InboxFilter } from '../../../preload/contract';
-import { focusRegion } from '../lib/focus';
 import { pickerResults } from '../store/canned';
 import { backOut } from './back';
+import { goToFilter } from './goto';
 import { browsingList, currentContext, hasThread, onInboxScreen, type CommandContext } from './context';
 import { paletteResults } from './palette';
 import { installSavedSearchCommands, reviewCommands } from './review';
@@ -37,19 +36,6 @@ type Cmd = Command<CommandContext>;
 
 export const registry = createRegistry<CommandContext>();
 
-const goToFilter = (filter: InboxFilter, title: string, key: string): Cmd => ({
-  id: `go.${filter}`,
-  title,
-  group: 'Go to',
-  keys: [key],
-  when: ({ s }) => s.overlay === null,
-  run: ({ s }) => {
-    if (s.searchOpen) s.searchClosed();
-    if (s.view !== 'inbox') s.viewChosen('inbox');
-    else focusRegion('inbox');
-    void s.filterChosen(filter);
-  },
-});
 
 /** Reads the composer's live text and selection (the store may be a keystroke behind). */
 function composerTab(backwards: boolean) {

@@ -17,11 +17,11 @@
  * With a selection `e` means the selection (the default `e` steps aside); Esc leaves the
  * profile's note before it closes the profile, and clears a selection (backOutOfWorkflow).
  */
-import type { InboxFilter } from '../../../preload/contract';
 import { focusRegion } from '../lib/focus';
 import { profileRows } from '../store/customer';
 import { triageOptionCount } from '../store/workflow';
 import { browsingList, hasThread, onInboxScreen, type CommandContext } from './context';
+import { goToFilter } from './goto';
 import type { Command } from './registry';
 
 type Cmd = Command<CommandContext>;
@@ -36,21 +36,6 @@ const inProfile = ({ s }: CommandContext) => s.overlay === 'customer';
 const profileNote = () => document.querySelector<HTMLTextAreaElement>('[data-testid="profile-note"]');
 const inProfileNote = (ctx: CommandContext) => inProfile(ctx) && document.activeElement === profileNote() && profileNote() !== null;
 
-function goTo(filter: InboxFilter, title: string, key: string): Cmd {
-  return {
-    id: `go.${filter}`,
-    title,
-    group: 'Go to',
-    keys: [key],
-    when: ({ s }) => s.overlay === null,
-    run: ({ s }) => {
-      if (s.searchOpen) s.searchClosed();
-      if (s.view !== 'inbox') s.viewChosen('inbox');
-      else focusRegion('inbox');
-      void s.filterChosen(filter);
-    },
-  };
-}
 
 /**
  * Esc, before the general rule (commands/back.ts): leaving the profile's note (which saves it)
@@ -97,8 +82,8 @@ export const workflowCommands: Cmd[] = [
   { id: 'bulk.clear', title: 'Clear the selection', group: 'Inbox', keys: ['Escape'], hidden: true, when: (ctx) => browsingList(ctx) && hasSelection(ctx), run: ({ s }) => s.bulkCleared() },
 
   // Go to
-  goTo('pending', 'Go to Pending', 'g p'),
-  goTo('snoozed', 'Go to Snoozed', 'g z'),
+  goToFilter('pending', 'Go to Pending', 'g p'),
+  goToFilter('snoozed', 'Go to Snoozed', 'g z'),
   {
     id: 'crisis.spike',
     title: 'See the spike (crisis mode)',
