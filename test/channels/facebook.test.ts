@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFacebookAdapter, FACEBOOK_SETUP, verifyFacebook } from '../../main/channels/facebook/index';
-import type { ChannelAdapter, OutgoingReply, PollResult } from '../../main/channels/types';
+import type { ChannelAdapter, OutgoingReply } from '../../main/channels/types';
 import { FAKE_PAGE, FAKE_TOKEN, graphError, metaContext, startMetaFake, verifyInput, type MetaFake } from '../fakes/meta';
-import { failure } from '../support/channel';
+import { failure, idsOf, itemsOf, pollRound } from '../support/channel';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -37,18 +37,7 @@ afterEach(async () => {
 });
 
 /** Polls until the round ends; returns every page's result and the last cursor. */
-async function round(stream: string, cursor: string | null = null): Promise<{ pages: PollResult[]; cursor: string | null }> {
-  const pages: PollResult[] = [];
-  for (let i = 0; i < 20; i++) {
-    const r = await adapter.poll(stream, cursor);
-    pages.push(r);
-    if (r.nextCursor !== null) cursor = r.nextCursor;
-    if (!r.more) break;
-  }
-  return { pages, cursor };
-}
-const idsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items.map((i) => i.externalId));
-const itemsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items);
+const round = (stream: string, cursor: string | null = null) => pollRound(adapter, stream, cursor);
 
 
 function dmReply(customerId: string, over: Partial<OutgoingReply> = {}): OutgoingReply {

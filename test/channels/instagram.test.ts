@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInstagramAdapter, INSTAGRAM_SETUP, verifyInstagram } from '../../main/channels/instagram/index';
-import type { ChannelAdapter, OutgoingReply, PollResult } from '../../main/channels/types';
+import type { ChannelAdapter, OutgoingReply } from '../../main/channels/types';
 import { FAKE_IG, FAKE_PAGE, FAKE_TOKEN, graphError, metaContext, startMetaFake, verifyInput, type MetaFake } from '../fakes/meta';
-import { failure } from '../support/channel';
+import { failure, idsOf, itemsOf, pollRound } from '../support/channel';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -33,18 +33,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function round(stream: string, cursor: string | null = null): Promise<{ pages: PollResult[]; cursor: string | null }> {
-  const pages: PollResult[] = [];
-  for (let i = 0; i < 20; i++) {
-    const r = await adapter.poll(stream, cursor);
-    pages.push(r);
-    if (r.nextCursor !== null) cursor = r.nextCursor;
-    if (!r.more) break;
-  }
-  return { pages, cursor };
-}
-const idsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items.map((i) => i.externalId));
-const itemsOf = (pages: PollResult[]) => pages.flatMap((p) => p.items);
+/** Polls until the round ends; returns every page's result and the last cursor. */
+const round = (stream: string, cursor: string | null = null) => pollRound(adapter, stream, cursor);
 
 
 function reply(over: Partial<OutgoingReply> = {}): OutgoingReply {

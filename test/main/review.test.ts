@@ -4,7 +4,7 @@ import { createAccount } from '../../db/accounts';
 import type { NormalisedMessage } from '../../main/channels/types';
 import { parseCsv } from '../../main/services/export';
 import type { ManualClock } from '../support/clock';
-import { api, freshScriptedCore, type TestCore } from '../support/core';
+import { api, arriveOn, freshScriptedCore, type TestCore } from '../support/core';
 import { msg, page, type ScriptedAdapter } from '../fakes/scripted-adapter';
 
 let t: TestCore;
@@ -18,12 +18,7 @@ const h = () => api(t.core);
 
 
 
-async function arrive(...items: Array<Partial<NormalisedMessage>>): Promise<number[]> {
-  adapter.queuePoll(page(items.map((i) => msg({ createdAt: clock.now(), ...i })), `c${Math.random()}`));
-  await t.core.poller.pollNow(t.accountId, 'mentions');
-  const rows = t.core.db.prepare('SELECT id, external_id AS e FROM threads').all() as Array<{ id: number; e: string }>;
-  return items.map((i) => rows.find((r) => r.e === i.threadExternalId)!.id);
-}
+const arrive = (...items: Array<Partial<NormalisedMessage>>) => arriveOn({ t, adapter, clock }, items);
 
 describe('filtered search', () => {
   it('combines text with status, label, assignee, date range, direction and customer filters', async () => {

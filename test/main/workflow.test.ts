@@ -1,8 +1,8 @@
 // The care workflow's rules, on a real database with a clock the test moves.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../support/clock';
-import { api, freshScriptedCore, type TestCore } from '../support/core';
-import { msg, page, type ScriptedAdapter } from '../fakes/scripted-adapter';
+import { api, arriveOn, freshScriptedCore, type TestCore } from '../support/core';
+import type { ScriptedAdapter } from '../fakes/scripted-adapter';
 import type { NormalisedMessage } from '../../main/channels/types';
 
 let t: TestCore;
@@ -18,12 +18,7 @@ const H = 60 * MIN;
 
 /** Every call goes through the contract's boundary, as the renderer's would. */
 const h = () => api(t.core);
-async function arrive(...items: Array<Partial<NormalisedMessage>>): Promise<number[]> {
-  adapter.queuePoll(page(items.map((i) => msg({ createdAt: clock.now(), ...i })), `c${clock.now()}`));
-  await t.core.poller.pollNow(t.accountId, 'mentions');
-  const rows = t.core.db.prepare('SELECT id, external_id AS e FROM threads').all() as Array<{ id: number; e: string }>;
-  return items.map((i) => rows.find((r) => r.e === i.threadExternalId)!.id);
-}
+const arrive = (...items: Array<Partial<NormalisedMessage>>) => arriveOn({ t, adapter, clock }, items);
 const thread = async (id: number) => (await h()['threads.get']({ threadId: id })).thread;
 
 describe('statuses', () => {

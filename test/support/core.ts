@@ -2,12 +2,12 @@
 import { createAccount } from '../../db/accounts';
 import { createCore, type Core } from '../../main/core';
 import { memoryKeychain } from '../../main/services/credentials';
-import type { ChannelAdapter } from '../../main/channels/types';
+import type { ChannelAdapter, NormalisedMessage } from '../../main/channels/types';
 import type { Arg, EventKey, Events, RequestKey, Result } from '../../preload/contract';
 import { dispatch } from '../../main/api/dispatch';
 import { ManualClock } from './clock';
 import { tempDbPath } from './db';
-import { ScriptedAdapter } from '../fakes/scripted-adapter';
+import { msg, page, ScriptedAdapter } from '../fakes/scripted-adapter';
 
 export interface TestCore {
   core: Core;
@@ -68,4 +68,18 @@ export type Api = { [K in RequestKey]: (arg: Arg<K>) => Promise<Result<K>> };
 /** `api(core)['threads.list']({ filter: 'open' })`: each call through the contract's boundary. */
 export function api(core: Core): Api {
   return new Proxy({} as Api, { get: (_t, key: string) => (arg: unknown) => invoke(core, key as RequestKey, arg as never) });
+}
+
+/**
+ * Customer messages arriving now on the scripted account, polled in; returns the id of each
+ * item's thread, in the items' order.
+ */
+export async function arriveOn(
+  env: { t: TestCore; adapter: ScriptedAdapter; clock: ManualClock },
+  items: Array<Partial<NormalisedMessage>>,
+): Promise<number[]> {
+  env.adapter.queuePoll(page(items.map((i) => msg({ createdAt: env.clock.now(), ...i })), `c${env.clock.now()}-${Math.random()}`));
+  await env.t.core.poller.pollNow(env.t.accountId, 'mentions');
+  const rows = env.t.core.db.prepare('SELECT id, external_id AS e FROM threads').all() as Array<{ id: number; e: string }>;
+  return items.map((i) => rows.find((r) => r.e === i.threadExternalId)!.id);
 }
