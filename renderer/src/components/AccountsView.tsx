@@ -3,7 +3,6 @@
  * poll, next poll, rate budget, last error in words — with its actions (poll now, reconnect,
  * disconnect, remove a Telegram webhook), and the form to connect one.
  */
-import { useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../../preload/contract';
 import { NETWORK_RULES } from '../../../preload/shared/length';
 import { until } from '../lib/dates';
@@ -16,16 +15,13 @@ import { ConnectForm } from './ConnectForm';
 import { Keys } from './Keys';
 import { NetworkIcon } from './NetworkIcon';
 import './accounts.css';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 export function AccountsView() {
   const accounts = useStore((s) => s.accounts);
   const selectedId = useStore((s) => s.accountsSelectedId);
   const form = useStore((s) => s.connectForm !== null);
-  const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+  const list = useSelectedInView(selectedId);
 
   return (
     <main className="accounts-view" aria-label="Accounts" data-testid="accounts-view">

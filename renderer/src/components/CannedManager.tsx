@@ -1,5 +1,4 @@
 /** `g c`: the canned responses — list on the left, preview or editor on the right. */
-import { useEffect, useRef } from 'react';
 import { renderTemplate } from '../../../preload/shared/template';
 import { sampleContext, templateContext } from '../composer/context';
 import { store, useStore } from '../store';
@@ -8,16 +7,13 @@ import { CannedTransfer } from './CannedTransfer';
 import { Keys } from './Keys';
 import { BackButton } from './BackButton';
 import { TemplateText } from './TemplateText';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 export function CannedManager() {
   const canned = useStore((s) => s.canned);
   const selectedId = useStore((s) => s.managerSelectedId);
   const editing = useStore((s) => s.editor !== null);
-  const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+  const list = useSelectedInView(selectedId);
 
   return (
     <main className="manager" aria-label="Canned responses">

@@ -2,13 +2,13 @@
  * `;` or Mod+;: find a canned response (fuzzy over title, shortcut and body), see it
  * rendered for this customer, Enter inserts it at the composer's cursor.
  */
-import { useEffect, useRef } from 'react';
 import { renderTemplate } from '../../../preload/shared/template';
 import { templateContext } from '../composer/context';
 import { store, useStore } from '../store';
 import { pickerResults } from '../store/canned';
 import { Dialog } from './Dialog';
 import { TemplateText } from './TemplateText';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 export function CannedPicker() {
   const canned = useStore((s) => s.canned);
@@ -20,11 +20,7 @@ export function CannedPicker() {
   const state = useStore((s) => s.cannedState);
   const results = pickerResults({ canned, pickerQuery: query });
   const selected = results[index];
-  const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
+  const list = useSelectedInView(index);
 
   const ctx = shown ? templateContext(shown, settings, detail) : null;
   const preview = selected && ctx ? renderTemplate(selected.body, ctx) : null;

@@ -11,6 +11,7 @@ import { PLATFORM } from '../lib/platform';
 import { store, useStore } from '../store';
 import { Keys } from './Keys';
 import { NetworkIcon } from './NetworkIcon';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 export function ConnectForm() {
   const channel = useStore((s) => s.connectForm?.channel ?? null);
@@ -26,10 +27,7 @@ function ChannelChooser() {
   const channels = useStore((s) => s.channels);
   const index = useStore((s) => s.channelIndex);
   const state = useStore((s) => s.channelsState);
-  const list = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
+  const list = useSelectedInView(index);
   return (
     <>
       <h2 className="editor-title">Connect an account</h2>

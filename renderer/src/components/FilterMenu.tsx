@@ -3,7 +3,7 @@
  * highlighted filter and the menu stays open for the next; Esc is done. "Custom range…" asks
  * for two days typed as YYYY-MM-DD (Esc there goes back to the list).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { dayKey } from '../lib/dates';
 import { useNow } from '../lib/useNow';
 import { store, useStore } from '../store';
@@ -13,6 +13,7 @@ import { Dialog } from './Dialog';
 import { NetworkIcon } from './NetworkIcon';
 import { Keys } from './Keys';
 import './review.css';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 export function FilterMenu() {
   const mode = useStore((s) => s.filterMenuMode);
@@ -38,11 +39,7 @@ function FilterList() {
   );
   const customer = useStore(useShallow((s) => offeredCustomer(s) ?? { id: 0, name: '' }));
   const results = filterMenuOptions({ ...input, customer: customer.id === 0 ? null : customer });
-  const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [index, query]);
+  const list = useSelectedInView(`${index}:${query}`);
 
   return (
     <>

@@ -1,5 +1,4 @@
 /** Mod+K: the commands usable where the agent was, fuzzy-filtered, with their keys. */
-import { useEffect, useRef } from 'react';
 import { registry, runFromPalette } from '../commands/defaults';
 import { keyLabels } from '../commands/keys';
 import { paletteResults } from '../commands/palette';
@@ -7,17 +6,14 @@ import { PLATFORM } from '../lib/platform';
 import { store, useStore } from '../store';
 import { Dialog } from './Dialog';
 import { KeyList } from './Keys';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 export function Palette() {
   const ids = useStore((s) => s.paletteIds);
   const query = useStore((s) => s.paletteQuery);
   const index = useStore((s) => s.paletteIndex);
   const results = paletteResults(registry.all(), ids, query);
-  const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
+  const list = useSelectedInView(index);
 
   return (
     <Dialog region="palette" label="Command palette" testId="palette" className="palette">

@@ -4,7 +4,7 @@
  * list: typing filters (or, for snooze, is read as a time, live), ↑/↓ move, Enter does what
  * the highlighted line says. The lists come from the same pure functions the commands use.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { keyLabels } from '../commands/keys';
 import { PLATFORM } from '../lib/platform';
@@ -17,6 +17,7 @@ import { Dialog } from './Dialog';
 import { Keys } from './Keys';
 import { LabelChip } from './WorkflowBits';
 import '../styles/workflow.css';
+import { useSelectedInView } from '../lib/useSelectedInView';
 
 /** "Jade Okafor" for one thread, "3 threads" for a selection. */
 function useTargetName(): string {
@@ -26,13 +27,7 @@ function useTargetName(): string {
   });
 }
 
-function useScrollSelected(index: number) {
-  const list = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
-  return list;
-}
+const useScrollSelected = (index: number) => useSelectedInView(index);
 
 function Foot({ children }: { children: ReactNode }) {
   return <p className="dialog-foot triage-foot">{children}</p>;
